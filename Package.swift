@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Hoshin target shares: Swift 6 language mode (strict concurrency).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Hoshin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hoshin", targets: ["hoshin"]),
+        .library(name: "HoshinKit", targets: ["HoshinRepository"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    ],
+    targets: [
+        // libyaml, the C parser, as Debian ships it (pkg-config yaml-0.1).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The only code that imports CYAML: YAML nodes with exact byte ranges.
+        .target(name: "HoshinYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        // Plain value types: settings, unit plans, diagnostics, dates and periods.
+        .target(name: "HoshinModel", swiftSettings: swiftSettings),
+        // YAML nodes -> plan model, collecting schema problems as diagnostics.
+        .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
+        // The rule catalogue and the repository-wide rules, one file a rule.
+        .target(name: "HoshinRules", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        // Finding, reading, parsing and validating a plan repository.
+        .target(
+            name: "HoshinRepository",
+            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules"],
+            swiftSettings: swiftSettings
+        ),
+        // Validation output: text, JSON (and the CI formats).
+        .target(name: "HoshinReporters", dependencies: ["HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
+        // The command line; the only target that prints.
+        .executableTarget(
+            name: "hoshin",
+            dependencies: [
+                "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Speed: validate side by side with a bare libyaml event scan.
+        .executableTarget(
+            name: "hoshin-bench",
+            dependencies: ["HoshinRepository", "HoshinYAML"],
+            path: "Benchmarks/hoshin-bench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoshinTests",
+            dependencies: [
+                "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

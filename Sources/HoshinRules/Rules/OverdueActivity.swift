@@ -1,0 +1,49 @@
+import HoshinModel
+
+extension Rule {
+    /// An activity not done or cancelled is past its due date.
+    public static let overdueActivity = Rule(RuleDescription(
+        id: "overdue-activity", defaultSeverity: .warning,
+        summary: "an activity that is not done or cancelled is past its 'due' date",
+        rationale: """
+        Past its due date an activity counts as red. Either it is done and the report is missing, \
+        it needs a new date agreed with the leadership group, or it should be cancelled.
+        """,
+        failing: RuleExample("""
+        unit: region
+        name: Region Jönköpings län
+        goals:
+          - id: saker-vard
+            title: Säker vård – alla gånger
+            activities:
+              - id: utbildning
+                title: Utbilda granskningsteam
+                status: on-track
+                due: 2026-06-30
+                updated: 2026-10-01
+
+        """),
+        passing: RuleExample("""
+        unit: region
+        name: Region Jönköpings län
+        goals:
+          - id: saker-vard
+            title: Säker vård – alla gånger
+            activities:
+              - id: utbildning
+                title: Utbilda granskningsteam
+                status: done
+                progress: 100
+                due: 2026-06-30
+
+        """)),
+        check: { context in
+            for unit in context.repository.units {
+                for activity in unit.allActivities where activity.isOverdue(asOf: context.asOf) {
+                    guard let due = activity.due else { continue }
+                    context.report(unit.file, due.range,
+                                   "activity '\(activity.id.value)' was due \(due.value) and is \(activity.status.value.rawValue)")
+                }
+            }
+        })
+}

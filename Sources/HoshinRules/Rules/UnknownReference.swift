@@ -1,0 +1,60 @@
+import HoshinModel
+
+extension Rule {
+    /// A `supports` entry or a goal's `strategy` names nothing that exists.
+    public static let unknownReference = Rule(RuleDescription(
+        id: "unknown-reference", defaultSeverity: .error,
+        summary: "a 'supports' entry names no goal, or a 'strategy' names no strategy of the root",
+        rationale: """
+        Cascading lives in references: a unit's goal supports a goal of a unit above it, written \
+        UNIT/GOAL; a goal serves one of the organisation's strategies. A reference to nothing \
+        breaks the line of sight from the unit to the vision.
+        """,
+        failing: RuleExample([
+            ExampleFile("region.yaml", "unit: region\nname: Region Jönköpings län\ngoals:\n  - id: saker-vard\n    title: Säker vård – alla gånger\n"),
+            ExampleFile("kardiologi.yaml", "unit: kardiologi\nname: Kardiologiska kliniken\nparent: region\ngoals:\n  - id: vardskador\n    title: Färre vårdskador\n    supports: [region/saker-vrd]\n"),
+        ]),
+        passing: RuleExample([
+            ExampleFile("region.yaml", "unit: region\nname: Region Jönköpings län\ngoals:\n  - id: saker-vard\n    title: Säker vård – alla gånger\n"),
+            ExampleFile("kardiologi.yaml", "unit: kardiologi\nname: Kardiologiska kliniken\nparent: region\ngoals:\n  - id: vardskador\n    title: Färre vårdskador\n    supports: [region/saker-vard]\n"),
+        ])),
+        check: { context in
+            let repository = context.repository
+            let byID = repository.unitsByID
+            let root = repository.units.first { $0.parent == nil }
+            let strategyIDs = root?.strategies.map(\.id.value) ?? []
+            let allGoalRefs = repository.units.flatMap { unit in unit.goals.map { "\(unit.id.value)/\($0.id.value)" } }
+            for unit in repository.units {
+                for goal in unit.goals {
+                    if let strategy = goal.strategy, !strategyIDs.contains(strategy.value) {
+                        let hint = strategyIDs.isEmpty ? "; the root unit defines no strategies"
+                                                       : Suggestion.hint(for: strategy.value, in: strategyIDs)
+                        context.report(unit.file, strategy.range, "unknown strategy '\(strategy.value)'\(hint)")
+                    }
+                    for reference in goal.supports {
+                        let parts = reference.value.split(separator: "/", omittingEmptySubsequences: false)
+                        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                            context.report(unit.file, reference.range,
+                                           "'\(reference.value)' is not a reference; write UNIT/GOAL, e.g. region/saker-vard")
+                            continue
+                        }
+                        let unitID = String(parts[0])
+                        let thingID = String(parts[1])
+                        guard let target = byID[unitID] else {
+                            context.report(unit.file, reference.range,
+                                           "'\(reference.value)' names unknown unit '\(unitID)'\(Suggestion.hint(for: reference.value, in: allGoalRefs))")
+                            continue
+                        }
+                        if target.goals.contains(where: { $0.id.value == thingID }) { continue }
+                        let isOther = target.allIndicators.contains { $0.id.value == thingID }
+                            || target.goals.contains { $0.successFactors.contains { $0.id.value == thingID } }
+                            || target.allActivities.contains { $0.id.value == thingID }
+                        let message = isOther
+                            ? "'\(reference.value)' names something that is not a goal; 'supports' lists goals"
+                            : "'\(reference.value)' names no goal of unit '\(unitID)'\(Suggestion.hint(for: reference.value, in: allGoalRefs))"
+                        context.report(unit.file, reference.range, message)
+                    }
+                }
+            }
+        })
+}

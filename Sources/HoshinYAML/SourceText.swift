@@ -1,0 +1,162 @@
+/// The bytes of one file with the tables that turn byte offsets into lines and columns.
+///
+/// The canonical position everywhere in Hoshin is the UTF-8 byte offset; line and
+/// column are derived here, for display only. Columns count characters (Unicode
+/// scalars), so `å` is one column.
+public struct SourceText: Sendable {
+    /// The file's bytes, exactly as read.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of every line (line 1 starts at 0).
+    public let lineStarts: [Int]
+    /// The offset of the first byte that is not valid UTF-8, if any.
+    public let firstInvalidUTF8Offset: Int?
+    /// The offset of the first NUL byte, if any (a sign of a binary file).
+    public let firstNULOffset: Int?
+    /// True when every byte is ASCII: character index and byte offset coincide.
+    let isASCII: Bool
+    /// Byte offset of every `checkpointStride`-th character, for index conversion.
+    let characterCheckpoints: [Int32]
+
+    static let checkpointStride = 128
+
+    /// Reads the tables off `bytes` in one pass.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var lineStarts = [0]
+        var checkpoints: [Int32] = [0]
+        var invalid: Int?
+        var nul: Int?
+        var ascii = true
+        var characters = 0
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < count {
+                let byte = buffer[i]
+                var width = 1
+                if byte < 0x80 {
+                    if byte == 0x0A {
+                        lineStarts.append(i + 1)
+                    } else if byte == 0x0D {
+                        if i + 1 < count, buffer[i + 1] == 0x0A {
+                            // CRLF: libyaml counts two characters; so do we.
+                        } else {
+                            lineStarts.append(i + 1)
+                        }
+                    } else if byte == 0, nul == nil {
+                        nul = i
+                    }
+                } else {
+                    ascii = false
+                    width = SourceText.sequenceWidth(buffer, at: i)
+                    if width == 0 {
+                        if invalid == nil { invalid = i }
+                        width = 1
+                    }
+                }
+                i += width
+                characters += 1
+                if characters % SourceText.checkpointStride == 0 {
+                    checkpoints.append(Int32(truncatingIfNeeded: i))
+                }
+            }
+        }
+        self.lineStarts = lineStarts
+        self.firstInvalidUTF8Offset = invalid
+        self.firstNULOffset = nul
+        self.isASCII = ascii
+        self.characterCheckpoints = checkpoints
+    }
+
+    /// Width of the well-formed UTF-8 sequence starting at `i`, or 0 if it is ill-formed.
+    static func sequenceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let lead = buffer[i]
+        let width: Int
+        var minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: width = 2; minimum = 0x80
+        case 0xE0...0xEF: width = 3; minimum = 0x800
+        case 0xF0...0xF4: width = 4; minimum = 0x10000
+        default: return 0
+        }
+        guard i + width <= buffer.count else { return 0 }
+        var scalar = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width {
+            let next = buffer[i + k]
+            guard next & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        minimum = max(minimum, 0)
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return 0 }
+        return width
+    }
+
+    /// The byte offset of the character at libyaml's character `index`.
+    public func byteOffset(ofCharacterIndex index: Int) -> Int {
+        if isASCII { return min(index, bytes.count) }
+        let slot = min(index / SourceText.checkpointStride, characterCheckpoints.count - 1)
+        var offset = Int(characterCheckpoints[slot])
+        var remaining = index - slot * SourceText.checkpointStride
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            while remaining > 0, offset < count {
+                let byte = buffer[offset]
+                var width = 1
+                if byte >= 0x80 {
+                    width = SourceText.sequenceWidth(buffer, at: offset)
+                    if width == 0 { width = 1 }
+                }
+                offset += width
+                remaining -= 1
+            }
+        }
+        return min(offset, count)
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    public func location(ofByteOffset offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = lineStarts[low]
+        var column = 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = lineStart
+            while i < clamped {
+                if buffer[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+        }
+        return SourceLocation(line: low + 1, column: column, offset: clamped)
+    }
+
+    /// The text of the 1-based line `number`, without its line break.
+    public func lineText(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A 1-based line and character column, with the byte offset they came from.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in characters.
+    public var column: Int
+    /// 0-based UTF-8 byte offset in the file.
+    public var offset: Int
+
+    /// Creates a location.
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+}

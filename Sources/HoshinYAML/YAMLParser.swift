@@ -1,0 +1,316 @@
+import CYAML
+
+/// Parses YAML with libyaml into a `YAMLDocument` whose nodes carry exact byte ranges.
+///
+/// Never throws: every problem (syntax, duplicate key, tag, a limit reached) becomes a
+/// `YAMLProblem` at a position. Parsing stops at the first syntax error or limit.
+public struct YAMLParser: Sendable {
+    /// The bounds applied to every file.
+    public var limits: ParseLimits
+
+    /// Creates a parser with the given limits.
+    public init(limits: ParseLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Parses `bytes` (UTF-8 text) into one document.
+    public func parse(_ bytes: [UInt8]) -> YAMLParseResult {
+        if bytes.count > limits.maxBytes {
+            let source = SourceText(bytes: [])
+            let problem = YAMLProblem(
+                kind: .resourceLimit, start: 0, end: 0,
+                message: "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes (8 MiB)")
+            return YAMLParseResult(document: nil, problems: [problem], source: source)
+        }
+        let source = SourceText(bytes: bytes)
+        if let nul = source.firstNULOffset {
+            let problem = YAMLProblem(
+                kind: .syntax, start: nul, end: nul + 1,
+                message: "this looks like a binary file (it contains a NUL byte), not YAML text")
+            return YAMLParseResult(document: nil, problems: [problem], source: source)
+        }
+        if let bad = source.firstInvalidUTF8Offset {
+            let hex = String(bytes[bad], radix: 16, uppercase: true)
+            let problem = YAMLProblem(
+                kind: .syntax, start: bad, end: bad + 1,
+                message: "the file is not valid UTF-8 text (byte 0x\(hex)); save it as UTF-8")
+            return YAMLParseResult(document: nil, problems: [problem], source: source)
+        }
+        var builder = DocumentBuilder(source: source, limits: limits)
+        builder.run()
+        return YAMLParseResult(document: builder.document(), problems: builder.problems, source: source)
+    }
+}
+
+/// The event loop: turns libyaml events into the node table.
+private struct DocumentBuilder {
+    struct Frame {
+        var index: Int
+        var kind: YAMLNode.Kind
+        var style: YAMLNode.Style
+        var start: Int
+        var tag: String?
+        var anchor: String?
+        var childrenStart: Int
+        var expandedSize: Int
+    }
+
+    let source: SourceText
+    let limits: ParseLimits
+    var nodes: [YAMLNode] = []
+    var childList: [YAMLNode.ID] = []
+    var scalarBytes: [UInt8] = []
+    var pending: [YAMLNode.ID] = []
+    var stack: [Frame] = []
+    var anchors: [String: (id: YAMLNode.ID, size: Int)] = [:]
+    var expandedSizes: [YAMLNode.ID: Int] = [:]
+    var aliasExpansions = 0
+    var root: YAMLNode.ID?
+    var documents = 0
+    var problems: [YAMLProblem] = []
+
+    init(source: SourceText, limits: ParseLimits) {
+        self.source = source
+        self.limits = limits
+        scalarBytes.reserveCapacity(source.bytes.count / 2)
+        nodes.reserveCapacity(source.bytes.count / 8)
+    }
+
+    func document() -> YAMLDocument? {
+        guard root != nil else { return nil }
+        return YAMLDocument(nodes: nodes, root: root, childList: childList, scalarBytes: scalarBytes)
+    }
+
+    mutating func run() {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                problems.append(YAMLProblem(kind: .resourceLimit, start: 0, end: 0, message: "out of memory"))
+                return
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            if let base = buffer.baseAddress {
+                yaml_parser_set_input_string(&parser, base, buffer.count)
+            } else {
+                var empty: UInt8 = 0
+                yaml_parser_set_input_string(&parser, &empty, 0)
+            }
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    problems.append(syntaxProblem(parser))
+                    return
+                }
+                let keepGoing = handle(&event)
+                let type = event.type
+                yaml_event_delete(&event)
+                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+            }
+        }
+    }
+
+    func offset(_ mark: yaml_mark_t) -> Int {
+        source.byteOffset(ofCharacterIndex: Int(mark.index))
+    }
+
+    func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        var at: Int
+        if parser.error == YAML_READER_ERROR {
+            at = min(parser.problem_offset, source.bytes.count)
+        } else if problem.contains("end of stream"), context != nil {
+            at = offset(parser.context_mark)
+        } else {
+            at = offset(parser.problem_mark)
+        }
+        at = min(at, source.bytes.count)
+        var message = "YAML syntax: \(problem)"
+        if let context { message += " \(context)" }
+        if at < source.bytes.count, source.bytes[at] == 0x09 {
+            message = "a tab character here; YAML indents with spaces only"
+        }
+        let end = min(at + 1, source.bytes.count)
+        return YAMLProblem(kind: .syntax, start: at, end: max(at, end), message: message)
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    mutating func limit(_ message: String, at start: Int, _ end: Int) -> Bool {
+        problems.append(YAMLProblem(kind: .resourceLimit, start: start, end: end, message: message))
+        return false
+    }
+
+    /// Handles one event; false stops parsing.
+    mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                let at = offset(event.start_mark)
+                problems.append(YAMLProblem(
+                    kind: .syntax, start: at, end: offset(event.end_mark),
+                    message: "a second YAML document; a plan file holds exactly one"))
+                return false
+            }
+            return true
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let start = offset(event.start_mark)
+            var end = offset(event.end_mark)
+            let style: YAMLNode.Style
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            if style == .literal || style == .folded { end = trimmedEnd(start: start, end: end) }
+            let valueStart = Int32(truncatingIfNeeded: scalarBytes.count)
+            if let value = data.value, data.length > 0 {
+                scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+            }
+            let tag = Self.string(data.tag)
+            let node = YAMLNode(
+                kind: .scalar, style: style, start: start, end: end, tag: tag,
+                anchor: Self.string(data.anchor), valueStart: valueStart,
+                valueLength: Int32(truncatingIfNeeded: data.length))
+            return add(node, size: 1)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let tag: String?
+            let anchor: String?
+            let flow: Bool
+            if isMapping {
+                tag = Self.string(event.data.mapping_start.tag)
+                anchor = Self.string(event.data.mapping_start.anchor)
+                flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            } else {
+                tag = Self.string(event.data.sequence_start.tag)
+                anchor = Self.string(event.data.sequence_start.anchor)
+                flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            }
+            let start = offset(event.start_mark)
+            if stack.count >= limits.maxDepth {
+                return limit("nesting deeper than \(limits.maxDepth) levels", at: start, start + 1)
+            }
+            if nodes.count >= limits.maxNodes {
+                return limit("more than \(limits.maxNodes) YAML nodes in one file", at: start, start + 1)
+            }
+            if let tag { noteTag(tag, start: start, end: start + 1) }
+            let index = nodes.count
+            nodes.append(YAMLNode(kind: .scalar, style: .plain, start: start, end: start, tag: nil, anchor: nil))
+            stack.append(Frame(
+                index: index, kind: isMapping ? .mapping : .sequence, style: flow ? .flow : .block,
+                start: start, tag: tag, anchor: anchor, childrenStart: pending.count, expandedSize: 1))
+            return true
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return true }
+            let children = Array(pending[frame.childrenStart...])
+            pending.removeSubrange(frame.childrenStart...)
+            var end: Int
+            if frame.style == .flow {
+                end = offset(event.end_mark)
+            } else {
+                end = children.last.map { nodes[Int($0)].end } ?? frame.start
+            }
+            end = max(end, frame.start)
+            if frame.kind == .mapping { checkDuplicateKeys(children) }
+            let first = Int32(truncatingIfNeeded: childList.count)
+            childList.append(contentsOf: children)
+            nodes[frame.index] = YAMLNode(
+                kind: frame.kind, style: frame.style, start: frame.start, end: end, tag: frame.tag,
+                anchor: frame.anchor, firstChild: first, childCount: Int32(truncatingIfNeeded: children.count))
+            return attach(YAMLNode.ID(frame.index), anchor: frame.anchor, size: frame.expandedSize)
+        case YAML_ALIAS_EVENT:
+            let start = offset(event.start_mark)
+            let end = offset(event.end_mark)
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                problems.append(YAMLProblem(
+                    kind: .syntax, start: start, end: end,
+                    message: "alias '*\(name)' refers to no anchor defined before it"))
+                return add(YAMLNode(kind: .scalar, style: .plain, start: start, end: end, tag: nil, anchor: nil), size: 1)
+            }
+            aliasExpansions += target.size
+            if aliasExpansions > limits.maxAliasExpansions {
+                return limit(
+                    "aliases expand to more than \(limits.maxAliasExpansions) nodes (an alias bomb?)", at: start, end)
+            }
+            let node = YAMLNode(
+                kind: .alias, style: .plain, start: start, end: end, tag: nil, anchor: nil, aliasTarget: target.id)
+            return add(node, size: target.size)
+        default:
+            return true
+        }
+    }
+
+    mutating func noteTag(_ tag: String, start: Int, end: Int) {
+        problems.append(YAMLProblem(
+            kind: .tag(tag), start: start, end: end,
+            message: "YAML tag '\(tag)' is not used in plan files; remove it"))
+    }
+
+    /// Appends a finished leaf node (scalar or alias) to the current collection.
+    mutating func add(_ node: YAMLNode, size: Int) -> Bool {
+        if nodes.count >= limits.maxNodes {
+            return limit("more than \(limits.maxNodes) YAML nodes in one file", at: node.start, node.end)
+        }
+        if let tag = node.tag { noteTag(tag, start: node.start, end: node.end) }
+        let id = YAMLNode.ID(nodes.count)
+        nodes.append(node)
+        return attach(id, anchor: node.anchor, size: size)
+    }
+
+    mutating func attach(_ id: YAMLNode.ID, anchor: String?, size: Int) -> Bool {
+        if let anchor { anchors[anchor] = (id, size) }
+        if stack.isEmpty {
+            if root == nil { root = id }
+        } else {
+            pending.append(id)
+            let total = stack[stack.count - 1].expandedSize.addingReportingOverflow(size)
+            stack[stack.count - 1].expandedSize = total.overflow ? Int.max : total.partialValue
+        }
+        return true
+    }
+
+    /// Reports every scalar key of a mapping that repeats an earlier one.
+    mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
+        var seen: [String: YAMLNode.ID] = [:]
+        var index = 0
+        while index < children.count {
+            let keyID = children[index]
+            let key = nodes[Int(keyID)]
+            index += 2
+            guard key.kind == .scalar else { continue }
+            let start = Int(key.valueStart)
+            let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
+            if let firstID = seen[text] {
+                let first = nodes[Int(firstID)]
+                let location = source.location(ofByteOffset: first.start)
+                problems.append(YAMLProblem(
+                    kind: .duplicateKey(key: text, firstStart: first.start, firstEnd: first.end),
+                    start: key.start, end: key.end,
+                    message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
+            } else {
+                seen[text] = keyID
+            }
+        }
+    }
+
+    /// The end of a block scalar without the blank lines libyaml counts into it.
+    func trimmedEnd(start: Int, end: Int) -> Int {
+        var end = min(end, source.bytes.count)
+        while end > start {
+            let byte = source.bytes[end - 1]
+            guard byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 else { break }
+            end -= 1
+        }
+        return end
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// What the output stream can show.
+enum Terminal {
+    /// True when stdout is a terminal and neither `NO_COLOR` nor `TERM=dumb` is set.
+    static var stdoutSupportsColour: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Writes text to stdout without adding a newline.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
