@@ -8,6 +8,8 @@ public struct PlanRepository: Sendable {
     public var units: [UnitPlan]
     /// Every plan file read (as named for output), sorted.
     public var files: [String]
+    /// Unit plan files that could not be decoded into a unit (their problems are reported).
+    public var undecodedFiles: [String] = []
 
     /// Creates a repository.
     public init(folder: String, settings: RepositorySettings, units: [UnitPlan], files: [String]) {

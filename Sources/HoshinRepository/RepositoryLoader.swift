@@ -99,7 +99,8 @@ public struct RepositoryLoader: Sendable {
         var repository: PlanRepository?
         if let settings {
             let planFiles = outcomes.map(\.file)
-            let repo = PlanRepository(folder: folder, settings: settings, units: units, files: planFiles)
+            var repo = PlanRepository(folder: folder, settings: settings, units: units, files: planFiles)
+            repo.undecodedFiles = outcomes.filter { $0.relative != "hoshin.yaml" && $0.unit == nil }.map(\.file)
             let frozenSources = sources
             diagnostics += RuleCatalogue.check(repo, asOf: asOf) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }

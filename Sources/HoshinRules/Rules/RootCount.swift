@@ -21,6 +21,8 @@ extension Rule {
             let units = context.repository.units
             let roots = units.filter { $0.parent == nil }
             if roots.isEmpty {
+                // The root may be in a file that could not be read; its own diagnostic says why.
+                if !context.repository.undecodedFiles.isEmpty { return }
                 if let first = units.first {
                     context.report(first.file, first.id.range,
                                    "the repository has no root unit: every unit has a 'parent' (remove it from the organisation's own plan)")
