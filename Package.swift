@@ -32,6 +32,10 @@ let package = Package(
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
         .target(name: "HoshinRules", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        // Statuses at a date: activities, indicators, success factors, goals, units.
+        .target(name: "HoshinRollup", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        // Status output: tree, JSON, Markdown, CSV, HTML.
+        .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Finding, reading, parsing and validating a plan repository.
         .target(
             name: "HoshinRepository",
@@ -44,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "hoshin",
             dependencies: [
-                "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel",
+                "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -60,6 +64,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
+                "HoshinRollup", "HoshinRender",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

@@ -6,6 +6,8 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
     case noSettingsFile(String)
     /// A file could not be read.
     case unreadable(String)
+    /// A file could not be written.
+    case unwritable(String)
 
     /// One clear line for stderr.
     public var description: String {
@@ -13,6 +15,7 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
         case .noSuchFolder(let folder): "no such plan folder: \(folder)"
         case .noSettingsFile(let folder): "\(folder) has no hoshin.yaml; is it a plan repository?"
         case .unreadable(let file): "cannot read \(file)"
+        case .unwritable(let file): "cannot write \(file)"
         }
     }
 }

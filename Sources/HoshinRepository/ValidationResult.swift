@@ -12,6 +12,20 @@ public struct ValidationResult: Sendable {
     /// How many files were read (hoshin.yaml included).
     public let fileCount: Int
 
+    /// Creates a result.
+    public init(repository: PlanRepository?, diagnostics: [Diagnostic], sources: [String: SourceText], fileCount: Int) {
+        self.repository = repository
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.fileCount = fileCount
+    }
+
+    /// The same result with only its errors.
+    public var errorsOnly: ValidationResult {
+        ValidationResult(repository: repository, diagnostics: diagnostics.filter { $0.severity == .error },
+                         sources: sources, fileCount: fileCount)
+    }
+
     /// Number of errors.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// Number of warnings.

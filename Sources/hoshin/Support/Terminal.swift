@@ -3,11 +3,21 @@ import Foundation
 /// What the output stream can show.
 enum Terminal {
     /// True when stdout is a terminal and neither `NO_COLOR` nor `TERM=dumb` is set.
-    static var stdoutSupportsColour: Bool {
+    static var stdoutSupportsColour: Bool { supportsColour(STDOUT_FILENO) }
+
+    /// True when stderr is a terminal and neither `NO_COLOR` nor `TERM=dumb` is set.
+    static var stderrSupportsColour: Bool { supportsColour(STDERR_FILENO) }
+
+    static func supportsColour(_ descriptor: Int32) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        return isatty(descriptor) == 1
+    }
+
+    /// Writes text to stderr.
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Writes text to stdout without adding a newline.

@@ -1,5 +1,3 @@
-import HoshinModel
-
 /// Convenience walks over the things of a unit plan, for rules.
 extension UnitPlan {
     /// Every activity of the unit: under goals directly and under success factors.

@@ -1,0 +1,98 @@
+import HoshinModel
+import HoshinRollup
+
+/// One row per node (unit, goal, indicator, success factor, activity); RFC 4180, UTF-8.
+public struct CSVRenderer: StatusRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    static let header = ["path", "kind", "ref", "title", "status", "score", "result", "execution", "value",
+                         "target", "warning", "unit", "period", "state", "progress", "due", "updated", "stale",
+                         "overdue", "assessment"]
+
+    public func render(_ tree: StatusTree) -> String {
+        var rows: [[String]] = [Self.header]
+        unit(tree.root, path: [], into: &rows)
+        return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quotes a field when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingQuotes() + "\""
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.format(value)
+    }
+
+    func row(path: [String], kind: String, ref: String, title: String, figure: Figure) -> [String] {
+        var row = Array(repeating: "", count: Self.header.count)
+        row[0] = path.joined(separator: "/")
+        row[1] = kind
+        row[2] = ref
+        row[3] = title
+        row[4] = figure.status.rawValue
+        row[5] = Self.number(figure.score)
+        return row
+    }
+
+    func unit(_ unit: UnitStatus, path: [String], into rows: inout [[String]]) {
+        let unitPath = path + [unit.id]
+        rows.append(row(path: unitPath, kind: "unit", ref: unit.id, title: unit.name, figure: unit.figure))
+        for goal in unit.goals {
+            let goalPath = unitPath + [String(goal.ref.split(separator: "/").last ?? "")]
+            var goalRow = row(path: goalPath, kind: "goal", ref: goal.ref, title: goal.title, figure: goal.figure)
+            goalRow[6] = goal.result.status.rawValue
+            goalRow[7] = goal.execution.status.rawValue
+            goalRow[19] = goal.assessment?.status.rawValue ?? ""
+            rows.append(goalRow)
+            for indicator in goal.indicators {
+                let figure = Figure(status: indicator.status, score: indicator.status.score)
+                var r = row(path: goalPath + [last(indicator.ref)], kind: "indicator", ref: indicator.ref,
+                            title: indicator.title, figure: figure)
+                r[8] = Self.number(indicator.value)
+                r[9] = Self.number(indicator.target)
+                r[10] = Self.number(indicator.warning)
+                r[11] = indicator.unit ?? ""
+                r[12] = indicator.period?.description ?? ""
+                rows.append(r)
+            }
+            for factor in goal.successFactors {
+                let factorPath = goalPath + [last(factor.ref)]
+                rows.append(row(path: factorPath, kind: "success-factor", ref: factor.ref, title: factor.title,
+                                figure: factor.figure))
+                for activity in factor.activities { rows.append(activityRow(activity, path: factorPath)) }
+            }
+            for activity in goal.activities { rows.append(activityRow(activity, path: goalPath)) }
+        }
+        for child in unit.units { self.unit(child, path: unitPath, into: &rows) }
+    }
+
+    func last(_ ref: String) -> String { String(ref.split(separator: "/").last ?? "") }
+
+    func activityRow(_ activity: ActivityStatus, path: [String]) -> [String] {
+        let figure = Figure(status: activity.status, score: activity.state == .cancelled ? nil : activity.status.score)
+        var r = row(path: path + [last(activity.ref)], kind: "activity", ref: activity.ref, title: activity.title,
+                    figure: figure)
+        r[13] = activity.state.rawValue
+        r[14] = Self.number(activity.progress)
+        r[15] = activity.due?.description ?? ""
+        r[16] = activity.updated?.description ?? ""
+        r[17] = activity.stale ? "true" : "false"
+        r[18] = activity.overdue ? "true" : "false"
+        return r
+    }
+}
+
+extension String {
+    /// Doubles every `"`, as RFC 4180 quoting needs.
+    func replacingQuotes() -> String {
+        var out = ""
+        for character in self {
+            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,192 @@
+import HoshinModel
+import HoshinRollup
+
+/// One self-contained HTML page (inline CSS and SVG, no script, no external URL)
+/// that a leadership group can open offline and print for the wall.
+public struct HTMLRenderer: StatusRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public func render(_ tree: StatusTree) -> String {
+        let labels = Labels.forLanguage(tree.language)
+        let title = "\(tree.organisation ?? tree.root.name) — \(labels.reportTitle) \(tree.period)"
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(tree.language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title))</title>
+        <style>\(Self.css)</style>
+        </head>
+        <body>
+        <header>
+        <h1>\(HTML.escape(title))</h1>
+        <p class="meta">\(labels.asOf) \(tree.asOf) · \(HTML.escape(tree.root.name)) \(badge(tree.root.figure.status, labels)) \(Display.percent(tree.root.figure.score))</p>
+        <p class="legend">\(legend(labels))</p>
+        </header>
+        <main>
+
+        """
+        unit(tree.root, level: 2, labels: labels, into: &out)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    func legend(_ labels: Labels) -> String {
+        [StatusColour.green, .yellow, .red, .grey].map { "\(badge($0, labels)) \(labels.name($0))" }.joined(separator: " ")
+    }
+
+    func badge(_ colour: StatusColour, _ labels: Labels) -> String {
+        "<span class=\"badge \(colour.rawValue)\" title=\"\(labels.name(colour))\">\(Display.letter(colour) == "-" ? "–" : Display.letter(colour))</span>"
+    }
+
+    func unit(_ unit: UnitStatus, level: Int, labels: Labels, into out: inout String) {
+        let heading = min(level, 6)
+        out += "<section class=\"unit\" id=\"unit-\(HTML.escape(unit.id))\">\n"
+        out += "<h\(heading)>\(badge(unit.figure.status, labels)) \(HTML.escape(unit.name)) <span class=\"score\">\(Display.percent(unit.figure.score))</span></h\(heading)>\n"
+        if let owner = unit.owner { out += "<p class=\"owner\">\(labels.owner): \(HTML.escape(owner))</p>\n" }
+        for goal in unit.goals { self.goal(goal, labels: labels, into: &out) }
+        for child in unit.units { self.unit(child, level: level + 1, labels: labels, into: &out) }
+        out += "</section>\n"
+    }
+
+    func goal(_ goal: GoalStatus, labels: Labels, into out: inout String) {
+        out += "<article class=\"goal \(goal.figure.status.rawValue)\">\n"
+        out += "<h4>\(badge(goal.figure.status, labels)) \(HTML.escape(goal.title)) <span class=\"score\">\(Display.percent(goal.figure.score))</span></h4>\n"
+        out += "<p class=\"figures\">\(labels.result) \(badge(goal.result.status, labels)) \(Display.percent(goal.result.score))"
+        out += " · \(labels.execution) \(badge(goal.execution.status, labels)) \(Display.percent(goal.execution.score))"
+        if !goal.supportedBy.isEmpty {
+            out += " · \(labels.supportedBy): \(goal.supportedBy.map(HTML.escape).joined(separator: ", "))"
+        }
+        out += "</p>\n"
+        if let assessment = goal.assessment {
+            out += "<p class=\"assessment\">\(labels.assessment): \(badge(assessment.status, labels)) \(labels.name(assessment.status))"
+            if let date = assessment.date { out += " (\(date))" }
+            if let note = assessment.note { out += " — \(HTML.escape(note))" }
+            out += "</p>\n"
+        }
+        if !goal.indicators.isEmpty {
+            out += "<table class=\"indicators\"><thead><tr><th></th><th>\(labels.indicator)</th><th>\(labels.latest)</th><th>\(labels.target)</th><th></th></tr></thead><tbody>\n"
+            for indicator in goal.indicators {
+                out += "<tr><td>\(badge(indicator.status, labels))</td><td>\(HTML.escape(indicator.title))</td>"
+                if let value = indicator.value, let period = indicator.period {
+                    out += "<td class=\"num\">\(HTML.escape(Display.value(value, unit: indicator.unit)))<br><small>\(period)</small></td>"
+                } else {
+                    out += "<td class=\"num\"><small>\(labels.noData)</small></td>"
+                }
+                out += "<td class=\"num\">\(HTML.escape(Display.value(indicator.target, unit: indicator.unit)))</td>"
+                out += "<td>\(Sparkline.svg(indicator))</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        let groups: [(String?, [ActivityStatus], Figure?)] =
+            goal.successFactors.map { ($0.title, $0.activities, $0.figure) } + (goal.activities.isEmpty ? [] : [(nil, goal.activities, nil)])
+        for (title, activities, figure) in groups {
+            if let title, let figure {
+                out += "<h5>\(badge(figure.status, labels)) \(labels.successFactor): \(HTML.escape(title)) <span class=\"score\">\(Display.percent(figure.score))</span></h5>\n"
+            } else {
+                out += "<h5>\(labels.activities)</h5>\n"
+            }
+            out += "<ul class=\"activities\">\n"
+            for activity in activities {
+                out += "<li class=\"\(activity.state == .cancelled ? "cancelled" : "")\">\(badge(activity.status, labels)) \(HTML.escape(activity.title))"
+                var state = labels.name(activity.state)
+                if let progress = activity.progress, activity.state != .cancelled { state += " \(Display.number(progress)) %" }
+                out += " <span class=\"state\">\(state)</span>"
+                if activity.overdue { out += " <span class=\"flag overdue\">⏰ \(labels.overdue)</span>" }
+                if activity.stale { out += " <span class=\"flag stale\">⌛ \(labels.stale)</span>" }
+                if let note = activity.note { out += "<br><small>\(HTML.escape(note))</small>" }
+                out += "</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        out += "</article>\n"
+    }
+
+    static let css = """
+
+    :root { --green: #1a7f37; --yellow: #b58800; --red: #c62828; --grey: #8a8f98; --ink: #1d232b; }
+    * { box-sizing: border-box; }
+    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1180px; padding: 24px; }
+    header h1 { margin: 0 0 4px; font-size: 24px; }
+    .meta, .legend, .owner, .figures, .assessment { margin: 4px 0; color: #4a5563; }
+    .badge { display: inline-block; width: 1.45em; height: 1.45em; line-height: 1.45em; border-radius: 50%; text-align: center; font-weight: 700; font-size: 0.85em; color: #fff; vertical-align: 0.05em; border: 2px solid transparent; }
+    .badge.green { background: var(--green); }
+    .badge.yellow { background: var(--yellow); border-radius: 3px; }
+    .badge.red { background: var(--red); border-radius: 0; }
+    .badge.grey { background: #fff; color: var(--grey); border-color: var(--grey); }
+    section.unit { border-left: 4px solid #d5dae1; padding: 4px 0 4px 16px; margin: 16px 0; }
+    section.unit section.unit { margin-left: 8px; }
+    h2, h3, h4, h5, h6 { margin: 10px 0 6px; }
+    .score { color: #4a5563; font-weight: 400; }
+    article.goal { border: 1px solid #d5dae1; border-radius: 6px; padding: 8px 12px; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
+    article.goal h4 { font-size: 15px; }
+    article.goal h5 { font-size: 13px; margin: 8px 0 2px; }
+    table.indicators { border-collapse: collapse; width: 100%; margin: 6px 0; }
+    table.indicators th { text-align: left; font-weight: 600; color: #4a5563; border-bottom: 1px solid #d5dae1; padding: 2px 6px; }
+    table.indicators td { border-bottom: 1px solid #eef0f3; padding: 4px 6px; vertical-align: middle; }
+    td.num { text-align: right; white-space: nowrap; }
+    ul.activities { list-style: none; padding-left: 4px; margin: 2px 0; }
+    ul.activities li { margin: 3px 0; }
+    li.cancelled { color: var(--grey); text-decoration: line-through; }
+    .state { color: #4a5563; }
+    .flag { font-size: 12px; padding: 0 4px; border-radius: 3px; border: 1px solid; }
+    .flag.overdue { color: var(--red); }
+    .flag.stale { color: var(--yellow); }
+    svg.spark { display: block; }
+    @media print { body { max-width: none; padding: 0; font-size: 11px; } section.unit { break-before: auto; } }
+
+    """
+}
+
+/// HTML escaping for text and attribute values.
+public enum HTML {
+    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// A small inline SVG of an indicator's measurements with its target as a dashed line.
+public enum Sparkline {
+    /// The SVG, or an empty string when there are no points.
+    public static func svg(_ indicator: IndicatorStatus, width: Double = 160, height: Double = 34) -> String {
+        let values = indicator.series.map(\.value)
+        guard !values.isEmpty else { return "" }
+        let all = values + [indicator.target]
+        let low = all.min()!
+        let high = all.max()!
+        let span = high - low == 0 ? 1 : high - low
+        let pad = 3.0
+        func x(_ index: Int) -> Double {
+            values.count == 1 ? width / 2 : pad + Double(index) / Double(values.count - 1) * (width - 2 * pad)
+        }
+        func y(_ value: Double) -> Double { pad + (1 - (value - low) / span) * (height - 2 * pad) }
+        let points = values.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element)))" }.joined(separator: " ")
+        let targetY = f(y(indicator.target))
+        let last = values.count - 1
+        return "<svg class=\"spark\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTML.escape(indicator.title))\">"
+            + "<line x1=\"0\" y1=\"\(targetY)\" x2=\"\(f(width))\" y2=\"\(targetY)\" stroke=\"#4a5563\" stroke-width=\"1\" stroke-dasharray=\"3 2\"/>"
+            + "<polyline fill=\"none\" stroke=\"#1d232b\" stroke-width=\"1.4\" points=\"\(points)\"/>"
+            + "<circle cx=\"\(f(x(last)))\" cy=\"\(f(y(values[last])))\" r=\"2.6\" fill=\"#1d232b\"/></svg>"
+    }
+
+    /// A coordinate with one decimal.
+    static func f(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,86 @@
+import HoshinModel
+import HoshinRollup
+
+/// The JSON of spec §5: keys sorted, `score` null on grey, stable between runs.
+public struct JSONStatusRenderer: StatusRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public func render(_ tree: StatusTree) -> String {
+        JSONValue.object([
+            "asOf": .string(tree.asOf.description),
+            "period": .integer(tree.period),
+            "organisation": .string(tree.organisation),
+            "root": unit(tree.root),
+        ]).serialized()
+    }
+
+    func figure(_ figure: Figure) -> [String: JSONValue] {
+        ["status": .string(figure.status.rawValue), "score": .number(figure.score)]
+    }
+
+    func unit(_ unit: UnitStatus) -> JSONValue {
+        var object = figure(unit.figure)
+        object["id"] = .string(unit.id)
+        object["name"] = .string(unit.name)
+        object["goals"] = .array(unit.goals.map(goal))
+        object["units"] = .array(unit.units.map(self.unit))
+        return .object(object)
+    }
+
+    func goal(_ goal: GoalStatus) -> JSONValue {
+        var object = figure(goal.figure)
+        object["ref"] = .string(goal.ref)
+        object["title"] = .string(goal.title)
+        object["weight"] = .number(goal.weight)
+        object["result"] = .object(figure(goal.result))
+        object["execution"] = .object(figure(goal.execution))
+        if let assessment = goal.assessment {
+            object["assessment"] = .object([
+                "status": .string(assessment.status.rawValue),
+                "date": .string(assessment.date?.description),
+                "note": .string(assessment.note),
+            ])
+        }
+        object["supports"] = .array(goal.supports.map(JSONValue.string))
+        object["supportedBy"] = .array(goal.supportedBy.map(JSONValue.string))
+        object["indicators"] = .array(goal.indicators.map(indicator))
+        object["successFactors"] = .array(goal.successFactors.map { factor in
+            var object = figure(factor.figure)
+            object["ref"] = .string(factor.ref)
+            object["title"] = .string(factor.title)
+            object["activities"] = .array(factor.activities.map(activity))
+            return .object(object)
+        })
+        object["activities"] = .array(goal.activities.map(activity))
+        return .object(object)
+    }
+
+    func indicator(_ indicator: IndicatorStatus) -> JSONValue {
+        .object([
+            "ref": .string(indicator.ref),
+            "title": .string(indicator.title),
+            "status": .string(indicator.status.rawValue),
+            "value": .number(indicator.value),
+            "period": .string(indicator.period?.description),
+            "target": .number(indicator.target),
+            "warning": .number(indicator.warning),
+            "unit": .string(indicator.unit),
+            "direction": .string(indicator.direction.rawValue),
+        ])
+    }
+
+    func activity(_ activity: ActivityStatus) -> JSONValue {
+        .object([
+            "ref": .string(activity.ref),
+            "title": .string(activity.title),
+            "status": .string(activity.status.rawValue),
+            "state": .string(activity.state.rawValue),
+            "progress": .number(activity.progress),
+            "stale": .bool(activity.stale),
+            "overdue": .bool(activity.overdue),
+            "due": .string(activity.due?.description),
+            "updated": .string(activity.updated?.description),
+        ])
+    }
+}

@@ -1,0 +1,82 @@
+import HoshinModel
+
+/// Words of the status reports in the repository's language (sv, da, en).
+public struct Labels: Sendable {
+    public let status: String
+    public let goal: String
+    public let goals: String
+    public let indicator: String
+    public let indicators: String
+    public let successFactor: String
+    public let activities: String
+    public let unit: String
+    public let units: String
+    public let result: String
+    public let execution: String
+    public let assessment: String
+    public let stale: String
+    public let overdue: String
+    public let target: String
+    public let latest: String
+    public let score: String
+    public let asOf: String
+    public let supportedBy: String
+    public let noData: String
+    public let owner: String
+    public let progress: String
+    public let reportTitle: String
+    public let legend: String
+    let colours: [StatusColour: String]
+    let states: [ActivityState: String]
+
+    /// The name of a colour.
+    public func name(_ colour: StatusColour) -> String { colours[colour] ?? colour.rawValue }
+
+    /// The name of an activity state.
+    public func name(_ state: ActivityState) -> String { states[state] ?? state.rawValue }
+
+    /// Labels for a language.
+    public static func forLanguage(_ language: ReportLanguage) -> Labels {
+        switch language {
+        case .sv: swedish
+        case .da: danish
+        case .en: english
+        }
+    }
+
+    static let swedish = Labels(
+        status: "Status", goal: "Mål", goals: "Mål", indicator: "Indikator", indicators: "Indikatorer",
+        successFactor: "Framgångsfaktor", activities: "Aktiviteter", unit: "Enhet", units: "Enheter",
+        result: "Resultat", execution: "Genomförande", assessment: "Ledningens bedömning",
+        stale: "inaktuell rapport", overdue: "försenad", target: "mål", latest: "Senaste värde",
+        score: "Poäng", asOf: "Läge per", supportedBy: "Stöds av", noData: "inga mätningar ännu",
+        owner: "Ansvarig", progress: "Klart", reportTitle: "Målbild och uppföljning",
+        legend: "G grön · Y gul · R röd · – grå (ingen information ännu)",
+        colours: [.green: "grön", .yellow: "gul", .red: "röd", .grey: "grå"],
+        states: [.notStarted: "ej påbörjad", .onTrack: "enligt plan", .atRisk: "risk för avvikelse",
+                 .offTrack: "avviker", .done: "klar", .cancelled: "avbruten"])
+
+    static let danish = Labels(
+        status: "Status", goal: "Mål", goals: "Mål", indicator: "Indikator", indicators: "Indikatorer",
+        successFactor: "Succesfaktor", activities: "Aktiviteter", unit: "Enhed", units: "Enheder",
+        result: "Resultat", execution: "Gennemførelse", assessment: "Ledelsens vurdering",
+        stale: "forældet rapport", overdue: "forsinket", target: "mål", latest: "Seneste værdi",
+        score: "Score", asOf: "Status pr.", supportedBy: "Understøttes af", noData: "ingen målinger endnu",
+        owner: "Ansvarlig", progress: "Færdig", reportTitle: "Målbillede og opfølgning",
+        legend: "G grøn · Y gul · R rød · – grå (ingen information endnu)",
+        colours: [.green: "grøn", .yellow: "gul", .red: "rød", .grey: "grå"],
+        states: [.notStarted: "ikke startet", .onTrack: "som planlagt", .atRisk: "i risiko",
+                 .offTrack: "afviger", .done: "færdig", .cancelled: "aflyst"])
+
+    static let english = Labels(
+        status: "Status", goal: "Goal", goals: "Goals", indicator: "Indicator", indicators: "Indicators",
+        successFactor: "Success factor", activities: "Activities", unit: "Unit", units: "Units",
+        result: "Result", execution: "Execution", assessment: "Leadership assessment",
+        stale: "stale report", overdue: "overdue", target: "target", latest: "Latest value",
+        score: "Score", asOf: "Status as of", supportedBy: "Supported by", noData: "no measurements yet",
+        owner: "Owner", progress: "Done", reportTitle: "Goals and follow-up",
+        legend: "G green · Y yellow · R red · – grey (no information yet)",
+        colours: [.green: "green", .yellow: "yellow", .red: "red", .grey: "grey"],
+        states: [.notStarted: "not started", .onTrack: "on track", .atRisk: "at risk",
+                 .offTrack: "off track", .done: "done", .cancelled: "cancelled"])
+}

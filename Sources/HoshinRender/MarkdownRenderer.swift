@@ -1,0 +1,89 @@
+import HoshinModel
+import HoshinRollup
+
+/// Markdown for a pull-request comment or a wiki page: a heading per unit and
+/// tables of goals, indicators and activities with status emoji.
+public struct MarkdownRenderer: StatusRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    public func render(_ tree: StatusTree) -> String {
+        let labels = Labels.forLanguage(tree.language)
+        var out = "# \(escape(tree.organisation ?? tree.root.name)) — \(labels.asOf) \(tree.asOf)\n\n"
+        out += "\(emoji(tree.root.figure.status)) **\(escape(tree.root.name))** \(Display.percent(tree.root.figure.score))"
+        out += " · \(labels.legendEmoji)\n"
+        write(tree.root, trail: [], labels: labels, into: &out)
+        return out
+    }
+
+    func emoji(_ colour: StatusColour) -> String {
+        switch colour {
+        case .green: "🟢"
+        case .yellow: "🟡"
+        case .red: "🔴"
+        case .grey: "⚪"
+        }
+    }
+
+    func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            case "*", "_", "`", "<", ">", "[", "]": out += "\\\(character)"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    func write(_ unit: UnitStatus, trail: [String], labels: Labels, into out: inout String) {
+        let path = (trail + [unit.name]).map(escape).joined(separator: " › ")
+        out += "\n## \(emoji(unit.figure.status)) \(path) — \(Display.percent(unit.figure.score))\n"
+        if !unit.goals.isEmpty {
+            out += "\n| | \(labels.goal) | \(labels.score) | \(labels.result) | \(labels.execution) | \(labels.assessment) |\n"
+            out += "|---|---|---:|---|---|---|\n"
+            for goal in unit.goals {
+                var assessment = ""
+                if let judged = goal.assessment {
+                    assessment = "\(emoji(judged.status)) \(labels.name(judged.status))"
+                    if let note = judged.note { assessment += ": \(escape(note))" }
+                }
+                out += "| \(emoji(goal.figure.status)) | \(escape(goal.title)) | \(Display.percent(goal.figure.score)) "
+                out += "| \(emoji(goal.result.status)) \(Display.percent(goal.result.score)) "
+                out += "| \(emoji(goal.execution.status)) \(Display.percent(goal.execution.score)) | \(assessment) |\n"
+            }
+        }
+        let indicators = unit.goals.flatMap(\.indicators)
+        if !indicators.isEmpty {
+            out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target) | |\n|---|---|---:|---:|---|\n"
+            for indicator in indicators {
+                out += "| \(emoji(indicator.status)) | \(escape(indicator.title)) "
+                out += "| \(escape(Display.value(indicator.value, unit: indicator.unit))) "
+                out += "| \(escape(Display.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) |\n"
+            }
+        }
+        let activities = unit.goals.flatMap { $0.successFactors.flatMap(\.activities) + $0.activities }
+        if !activities.isEmpty {
+            out += "\n**\(labels.activities)**\n\n| | \(labels.activities) | \(labels.status) | \(labels.progress) | |\n|---|---|---|---:|---|\n"
+            for activity in activities {
+                var flags: [String] = []
+                if activity.overdue { flags.append("⏰ \(labels.overdue)") }
+                if activity.stale { flags.append("⌛ \(labels.stale)") }
+                let progress = activity.progress.map { "\(Display.number($0)) %" } ?? ""
+                out += "| \(emoji(activity.status)) | \(escape(activity.title)) | \(labels.name(activity.state)) "
+                out += "| \(progress) | \(flags.joined(separator: ", ")) |\n"
+            }
+        }
+        for child in unit.units {
+            write(child, trail: trail + [unit.name], labels: labels, into: &out)
+        }
+    }
+}
+
+extension Labels {
+    var legendEmoji: String {
+        "🟢 \(name(.green)) 🟡 \(name(.yellow)) 🔴 \(name(.red)) ⚪ \(name(.grey))"
+    }
+}

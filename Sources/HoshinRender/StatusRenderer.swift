@@ -1,0 +1,63 @@
+import HoshinModel
+import HoshinRollup
+
+/// Turns a status tree into one output format.
+public protocol StatusRenderer: Sendable {
+    /// The whole output.
+    func render(_ tree: StatusTree) -> String
+}
+
+/// The formats `hoshin status --format` offers.
+public enum StatusFormat: String, Sendable, CaseIterable {
+    case tree, json, markdown, csv, html
+
+    /// The renderer; `terminal` turns on colour and Unicode box drawing for `tree`.
+    public func renderer(terminal: Bool) -> any StatusRenderer {
+        switch self {
+        case .tree: TreeRenderer(style: terminal ? .terminal : .plain)
+        case .json: JSONStatusRenderer()
+        case .markdown: MarkdownRenderer()
+        case .csv: CSVRenderer()
+        case .html: HTMLRenderer()
+        }
+    }
+}
+
+/// Number formatting shared by the renderers (display only; scores stay exact).
+public enum Display {
+    /// A score as a whole percentage, or "–" for grey.
+    public static func percent(_ score: Double?) -> String {
+        guard let score else { return "–" }
+        return "\(Int((score * 100).rounded())) %"
+    }
+
+    /// A measured value: two decimals below 10, one from 10, trailing zeros dropped.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let scale = abs(value) < 10 ? 100.0 : 10.0
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text = String(text[...text.index(dot, offsetBy: 2)])
+        }
+        return text
+    }
+
+    /// A value with its unit: "6.1 %", "29 dagar".
+    public static func value(_ value: Double?, unit: String?) -> String {
+        guard let value else { return "–" }
+        guard let unit, !unit.isEmpty else { return number(value) }
+        return "\(number(value)) \(unit)"
+    }
+
+    /// One letter per colour, so that status reads without colour too.
+    public static func letter(_ colour: StatusColour) -> String {
+        switch colour {
+        case .green: "G"
+        case .yellow: "Y"
+        case .red: "R"
+        case .grey: "-"
+        }
+    }
+}

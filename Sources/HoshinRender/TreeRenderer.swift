@@ -1,0 +1,128 @@
+import HoshinModel
+import HoshinRollup
+
+/// The cascaded status tree for a terminal: box drawing and coloured dots, or plain
+/// ASCII with status letters when piped or `NO_COLOR` is set.
+public struct TreeRenderer: StatusRenderer {
+    /// How the tree is drawn.
+    public enum Style: Sendable {
+        /// Colour and Unicode box drawing.
+        case terminal
+        /// No escape codes; ASCII branches and a letter per status.
+        case plain
+    }
+
+    /// The drawing style.
+    public let style: Style
+
+    /// Creates a tree renderer.
+    public init(style: Style) {
+        self.style = style
+    }
+
+    struct Line {
+        let text: String
+        let children: [Line]
+    }
+
+    public func render(_ tree: StatusTree) -> String {
+        let labels = Labels.forLanguage(tree.language)
+        let ansi = ANSI(enabled: style == .terminal)
+        var header = "\(labels.asOf) \(tree.asOf) · \(tree.period)"
+        if let organisation = tree.organisation { header = "\(organisation) · " + header }
+        var out = ansi.bold(header) + "\n"
+        let root = unitLine(tree.root, labels: labels, ansi: ansi)
+        out += root.text + "\n"
+        draw(root.children, prefix: "", into: &out)
+        out += "\n" + (style == .plain ? labels.legend : legend(labels, ansi: ansi)) + "\n"
+        return out
+    }
+
+    func legend(_ labels: Labels, ansi: ANSI) -> String {
+        let parts = [StatusColour.green, .yellow, .red, .grey].map { "\(dot($0, ansi: ansi)) \(labels.name($0))" }
+        return ansi.dim(parts.joined(separator: "  "))
+    }
+
+    func draw(_ lines: [Line], prefix: String, into out: inout String) {
+        for (index, line) in lines.enumerated() {
+            let last = index == lines.count - 1
+            let branch = style == .terminal ? (last ? "└─ " : "├─ ") : (last ? "`-- " : "|-- ")
+            let continuation = style == .terminal ? (last ? "   " : "│  ") : (last ? "    " : "|   ")
+            out += prefix + branch + line.text + "\n"
+            draw(line.children, prefix: prefix + continuation, into: &out)
+        }
+    }
+
+    func dot(_ colour: StatusColour, ansi: ANSI) -> String {
+        guard style == .terminal else { return "[\(Display.letter(colour))]" }
+        switch colour {
+        case .green: return ansi.colour("●", "32")
+        case .yellow: return ansi.colour("●", "33")
+        case .red: return ansi.colour("●", "31")
+        case .grey: return ansi.colour("○", "90")
+        }
+    }
+
+    func unitLine(_ unit: UnitStatus, labels: Labels, ansi: ANSI) -> Line {
+        let text = "\(dot(unit.figure.status, ansi: ansi)) \(ansi.bold(unit.name)) \(Display.percent(unit.figure.score))"
+        let children = unit.goals.map { goalLine($0, labels: labels, ansi: ansi) }
+            + unit.units.map { unitLine($0, labels: labels, ansi: ansi) }
+        return Line(text: text, children: children)
+    }
+
+    func goalLine(_ goal: GoalStatus, labels: Labels, ansi: ANSI) -> Line {
+        var text = "\(dot(goal.figure.status, ansi: ansi)) \(labels.goal): \(goal.title) \(Display.percent(goal.figure.score))"
+        text += ansi.dim(" · \(labels.result) ") + "\(dot(goal.result.status, ansi: ansi)) \(Display.percent(goal.result.score))"
+        text += ansi.dim(" · \(labels.execution) ") + "\(dot(goal.execution.status, ansi: ansi)) \(Display.percent(goal.execution.score))"
+        if let assessment = goal.assessment, assessment.status != goal.figure.status {
+            text += " " + flag("⚑", "\(labels.assessment): \(labels.name(assessment.status))", code: "35", ansi: ansi)
+        }
+        var children = goal.indicators.map { indicatorLine($0, labels: labels, ansi: ansi) }
+        children += goal.successFactors.map { factor in
+            Line(text: "\(dot(factor.figure.status, ansi: ansi)) \(factor.title) \(Display.percent(factor.figure.score))",
+                 children: factor.activities.map { activityLine($0, labels: labels, ansi: ansi) })
+        }
+        children += goal.activities.map { activityLine($0, labels: labels, ansi: ansi) }
+        return Line(text: text, children: children)
+    }
+
+    func indicatorLine(_ indicator: IndicatorStatus, labels: Labels, ansi: ANSI) -> Line {
+        var text = "\(dot(indicator.status, ansi: ansi)) \(indicator.title): "
+        if let value = indicator.value, let period = indicator.period {
+            text += "\(Display.value(value, unit: indicator.unit)) "
+            text += ansi.dim("(\(labels.target) \(Display.value(indicator.target, unit: indicator.unit)), \(period))")
+        } else {
+            text += ansi.dim(labels.noData)
+        }
+        return Line(text: text, children: [])
+    }
+
+    func activityLine(_ activity: ActivityStatus, labels: Labels, ansi: ANSI) -> Line {
+        var text = "\(dot(activity.status, ansi: ansi)) \(activity.title)"
+        var state = labels.name(activity.state)
+        if let progress = activity.progress, activity.state != .cancelled {
+            state += " \(Display.number(progress)) %"
+        }
+        text += ansi.dim(" · \(state)")
+        if activity.overdue { text += " " + flag("⏰", labels.overdue, code: "31", ansi: ansi) }
+        if activity.stale { text += " " + flag("⌛", labels.stale, code: "33", ansi: ansi) }
+        return Line(text: text, children: [])
+    }
+
+    /// A marked flag: a symbol in colour on a terminal, "(text)" in plain output.
+    func flag(_ symbol: String, _ text: String, code: String, ansi: ANSI) -> String {
+        style == .terminal ? ansi.colour("\(symbol) \(text)", code) : "(\(text))"
+    }
+}
+
+/// ANSI escape codes that vanish when disabled.
+struct ANSI {
+    let enabled: Bool
+
+    func colour(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { colour(text, "1") }
+    func dim(_ text: String) -> String { colour(text, "2") }
+}

@@ -1,0 +1,154 @@
+import HoshinModel
+
+/// Computes every status of a repository at an as-of date (spec §4).
+public struct RollupEngine: Sendable {
+    /// The repository.
+    public let repository: PlanRepository
+    /// The date statuses are judged at.
+    public let asOf: PlanDate
+
+    /// Creates an engine.
+    public init(repository: PlanRepository, asOf: PlanDate) {
+        self.repository = repository
+        self.asOf = asOf
+    }
+
+    /// Why a tree cannot be built.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// The repository has no root unit.
+        case noRoot
+        /// `--unit` named no unit.
+        case unknownUnit(String, suggestion: String?)
+
+        public var description: String {
+            switch self {
+            case .noRoot: "the repository has no root unit"
+            case .unknownUnit(let id, let suggestion):
+                "no unit '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            }
+        }
+    }
+
+    /// The tree from the root, or from `unitID`, down `depth` levels of units (nil: all).
+    public func tree(from unitID: String? = nil, depth: Int? = nil) throws -> StatusTree {
+        let byID = repository.unitsByID
+        let startID: String
+        if let unitID {
+            guard byID[unitID] != nil else {
+                throw Failure.unknownUnit(unitID, suggestion: Suggestion.nearest(to: unitID, in: byID.keys))
+            }
+            startID = unitID
+        } else {
+            guard let root = repository.units.first(where: { $0.parent == nil }) else { throw Failure.noRoot }
+            startID = root.id.value
+        }
+        var computation = Computation(engine: self)
+        let root = computation.unit(startID, depth: depth, children: repository.childUnits, byID: byID)
+        let settings = repository.settings
+        return StatusTree(asOf: asOf, period: settings.period, organisation: settings.organisation,
+                          language: settings.language, root: root)
+    }
+}
+
+/// One run of the rollup: goal statuses are computed once and shared by reference.
+struct Computation {
+    let engine: RollupEngine
+    let rollup: Rollup
+    let supporters: [String: [(unit: UnitPlan, goal: Goal)]]
+    var goals: [String: GoalStatus] = [:]
+
+    init(engine: RollupEngine) {
+        self.engine = engine
+        self.rollup = Rollup(thresholds: engine.repository.settings.rollup)
+        var supporters: [String: [(unit: UnitPlan, goal: Goal)]] = [:]
+        let repository = engine.repository
+        for unit in repository.units {
+            let ancestors = Set(repository.ancestors(of: unit.id.value))
+            for goal in unit.goals {
+                for reference in Set(goal.supports.map(\.value)) {
+                    guard let target = repository.goal(reference), ancestors.contains(target.unit.id.value) else { continue }
+                    supporters[reference, default: []].append((unit, goal))
+                }
+            }
+        }
+        self.supporters = supporters
+    }
+
+    var asOf: PlanDate { engine.asOf }
+
+    mutating func unit(_ id: String, depth: Int?, children: [String: [String]], byID: [String: UnitPlan]) -> UnitStatus {
+        let plan = byID[id]!
+        let goalStatuses = plan.goals.map { goal(unit: plan, goal: $0) }
+        let figure = rollup.combine(goalStatuses.map { ($0.figure.score, $0.weight) })
+        var units: [UnitStatus] = []
+        if depth.map({ $0 > 0 }) ?? true {
+            let below = (children[id] ?? []).sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
+            units = below.map { unit($0, depth: depth.map { $0 - 1 }, children: children, byID: byID) }
+        }
+        return UnitStatus(id: id, name: plan.name, owner: plan.owner, figure: figure, goals: goalStatuses, units: units)
+    }
+
+    mutating func goal(unit: UnitPlan, goal: Goal) -> GoalStatus {
+        let ref = "\(unit.id.value)/\(goal.id.value)"
+        if let cached = goals[ref] { return cached }
+        goals[ref] = placeholder(ref)  // guards against a cycle in invalid input
+        let indicators = goal.indicators.map { indicator(unit: unit, $0) }
+        let factors = goal.successFactors.map { factor in
+            let activities = factor.activities.map { activity(unit: unit, $0) }
+            return SuccessFactorStatus(
+                ref: "\(unit.id.value)/\(factor.id.value)", title: factor.title, weight: factor.weight,
+                figure: rollup.combine(activities.compactMap(Self.contribution)), activities: activities)
+        }
+        let activities = goal.activities.map { activity(unit: unit, $0) }
+        let supporting = (supporters[ref] ?? []).map { self.goal(unit: $0.unit, goal: $0.goal) }
+            .sorted { $0.ref < $1.ref }
+        let indicatorScores = indicators.map { (score: $0.status.score, weight: 1.0) }
+        let figure = rollup.combine(
+            indicatorScores
+            + factors.map { ($0.figure.score, $0.weight) }
+            + activities.compactMap(Self.contribution)
+            + supporting.map { ($0.figure.score, $0.weight) })
+        let result = rollup.combine(indicatorScores + supporting.map { ($0.result.score, $0.weight) })
+        let allActivities = activities + factors.flatMap(\.activities)
+        let execution = rollup.combine(
+            allActivities.compactMap(Self.contribution) + supporting.map { ($0.execution.score, $0.weight) })
+        let status = GoalStatus(
+            ref: ref, title: goal.title, owner: goal.owner, weight: goal.weight, figure: figure, result: result,
+            execution: execution, assessment: goal.assessment, supports: goal.supports.map(\.value),
+            supportedBy: supporting.map(\.ref), indicators: indicators, successFactors: factors, activities: activities)
+        goals[ref] = status
+        return status
+    }
+
+    func placeholder(_ ref: String) -> GoalStatus {
+        GoalStatus(ref: ref, title: "", owner: nil, weight: 1, figure: .grey, result: .grey, execution: .grey,
+                   assessment: nil, supports: [], supportedBy: [], indicators: [], successFactors: [], activities: [])
+    }
+
+    /// An activity's part in a rollup; nil for cancelled ones.
+    static func contribution(_ activity: ActivityStatus) -> (score: Double?, weight: Double)? {
+        activity.state == .cancelled ? nil : (activity.status.score, activity.weight)
+    }
+
+    func activity(unit: UnitPlan, _ activity: Activity) -> ActivityStatus {
+        let settings = engine.repository.settings
+        return ActivityStatus(
+            ref: "\(unit.id.value)/\(activity.id.value)", title: activity.title, owner: activity.owner,
+            weight: activity.weight, status: activity.colour(asOf: asOf) ?? .grey, state: activity.status.value,
+            progress: activity.progress?.value, start: activity.start?.value, due: activity.due?.value,
+            updated: activity.updated?.value, note: activity.note,
+            stale: activity.isStale(asOf: asOf, staleAfterDays: settings.staleAfterDays),
+            overdue: activity.isOverdue(asOf: asOf))
+    }
+
+    func indicator(unit: UnitPlan, _ indicator: Indicator) -> IndicatorStatus {
+        let series = indicator.series(asOf: asOf)
+        let latest = series.last
+        return IndicatorStatus(
+            ref: "\(unit.id.value)/\(indicator.id.value)", title: indicator.title, unit: indicator.unit,
+            direction: indicator.direction, chart: indicator.chart, target: indicator.target,
+            warning: indicator.warning, baseline: indicator.baseline,
+            status: latest.map { indicator.colour(of: $0.value) } ?? .grey,
+            value: latest?.value, period: latest?.period, series: series, freeze: indicator.freeze?.value)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import HoshinRender
+import HoshinReporters
+import HoshinRepository
+import HoshinRollup
+
+extension StatusFormat: ExpressibleByArgument {}
+
+/// `hoshin status`: the cascaded status tree from the root (or `--unit`) down.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the cascaded status tree of a plan repository.",
+        discussion: """
+        A repository with validation errors prints them on stderr and exits 1 without a tree; \
+        warnings do not stop it. --depth 0 shows only the starting unit's own goals.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: "Start at this unit instead of the root.")
+    var unit: String?
+
+    @Option(help: "How many levels of units below the starting unit to show (default: all).")
+    var depth: Int?
+
+    @Option(help: "Output format: \(StatusFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: StatusFormat = .tree
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func validate() throws {
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    }
+
+    func run() throws {
+        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        guard result.errorCount == 0, let plans = result.repository else {
+            Terminal.writeError(TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly))
+            throw ExitCode(1)
+        }
+        let tree: StatusTree
+        do {
+            tree = try RollupEngine(repository: plans, asOf: repository.date).tree(from: unit, depth: depth)
+        } catch let failure as RollupEngine.Failure {
+            throw CommandFailure(failure.description)
+        }
+        let terminal = output == nil && Terminal.stdoutSupportsColour
+        let text = format.renderer(terminal: terminal).render(tree)
+        if let output {
+            try AtomicFile.write(Array(text.utf8), to: output)
+        } else {
+            Terminal.write(text)
+        }
+    }
+}
