@@ -64,15 +64,19 @@ public struct MarkdownRenderer: StatusRenderer {
                 out += "| \(escape(Display.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) |\n"
             }
         }
-        let activities = unit.goals.flatMap { $0.successFactors.flatMap(\.activities) + $0.activities }
+        let activities: [(factor: SuccessFactorStatus?, activity: ActivityStatus)] = unit.goals.flatMap { goal in
+            goal.successFactors.flatMap { factor in factor.activities.map { (factor, $0) } }
+                + goal.activities.map { (nil, $0) }
+        }
         if !activities.isEmpty {
-            out += "\n**\(labels.activities)**\n\n| | \(labels.activities) | \(labels.status) | \(labels.progress) | |\n|---|---|---|---:|---|\n"
-            for activity in activities {
+            out += "\n**\(labels.activities)**\n\n| | \(labels.activities) | \(labels.successFactor) | \(labels.status) | \(labels.progress) | |\n|---|---|---|---|---:|---|\n"
+            for (factor, activity) in activities {
                 var flags: [String] = []
                 if activity.overdue { flags.append("⏰ \(labels.overdue)") }
                 if activity.stale { flags.append("⌛ \(labels.stale)") }
                 let progress = activity.progress.map { "\(Display.number($0)) %" } ?? ""
-                out += "| \(emoji(activity.status)) | \(escape(activity.title)) | \(labels.name(activity.state)) "
+                let factorCell = factor.map { "\(emoji($0.figure.status)) \(escape($0.title))" } ?? ""
+                out += "| \(emoji(activity.status)) | \(escape(activity.title)) | \(factorCell) | \(labels.name(activity.state)) "
                 out += "| \(progress) | \(flags.joined(separator: ", ")) |\n"
             }
         }
