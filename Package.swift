@@ -56,7 +56,7 @@ let package = Package(
         // Speed: validate side by side with a bare libyaml event scan.
         .executableTarget(
             name: "hoshin-bench",
-            dependencies: ["HoshinRepository", "HoshinYAML"],
+            dependencies: ["HoshinRepository", "HoshinYAML", "HoshinModel", "HoshinRollup"],
             path: "Benchmarks/hoshin-bench",
             swiftSettings: swiftSettings
         ),

@@ -5,13 +5,19 @@ import HoshinYAML
 struct Fields {
     /// The mapping node.
     let node: YAMLNode.ID
-    /// Key text -> (key node, value node); the first of duplicate keys wins.
-    let entries: [String: (key: YAMLNode.ID, value: YAMLNode.ID)]
+    /// (key text, key node, value node) in source order; the first of duplicate keys wins.
+    let list: [(name: String, key: YAMLNode.ID, value: YAMLNode.ID)]
     /// What the mapping is, for messages ("a goal").
     let what: String
 
-    func value(_ key: String) -> YAMLNode.ID? { entries[key]?.value }
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    /// The key and value nodes of `key`, if present (mappings are small: a linear scan).
+    func entry(_ key: String) -> (key: YAMLNode.ID, value: YAMLNode.ID)? {
+        for item in list where item.name == key { return (item.key, item.value) }
+        return nil
+    }
+
+    func value(_ key: String) -> YAMLNode.ID? { entry(key)?.value }
+    func has(_ key: String) -> Bool { entry(key) != nil }
 }
 
 /// Reads typed values out of YAML nodes, collecting schema problems as diagnostics.
@@ -64,7 +70,7 @@ struct NodeReader {
             report(RuleID.invalidType, at: id, "\(what) must be a mapping of keys and values, not \(Self.kindName(node))")
             return nil
         }
-        var entries: [String: (key: YAMLNode.ID, value: YAMLNode.ID)] = [:]
+        var list: [(name: String, key: YAMLNode.ID, value: YAMLNode.ID)] = []
         for (key, value) in document.pairs(of: resolved) {
             let keyNode = document[document.resolved(key)]
             guard keyNode.kind == .scalar else {
@@ -77,14 +83,14 @@ struct NodeReader {
                        "unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: known))")
                 continue
             }
-            if entries[name] == nil { entries[name] = (key, value) }
+            if !list.contains(where: { $0.name == name }) { list.append((name, key, value)) }
         }
-        return Fields(node: resolved, entries: entries, what: what)
+        return Fields(node: resolved, list: list, what: what)
     }
 
     /// Reports a required key that is absent (or has no value).
     mutating func missing(_ key: String, in fields: Fields) {
-        if let entry = fields.entries[key] {
+        if let entry = fields.entry(key) {
             report(RuleID.missingField, at: entry.key, "'\(key)' in \(fields.what) has no value")
         } else {
             let node = document[fields.node]

@@ -41,7 +41,7 @@ public enum UnitPlanDecoder {
         }
         if parent != nil {
             for key in ["vision", "strategies"] {
-                if let entry = fields.entries[key] {
+                if let entry = fields.entry(key) {
                     reader.report(RuleID.invalidValue, at: entry.key,
                                   "only the root unit (the one without 'parent') may have '\(key)'")
                 }

@@ -5,11 +5,14 @@ public struct PlanRepository: Sendable {
     /// `hoshin.yaml`.
     public var settings: RepositorySettings
     /// Unit plans, sorted by file path.
-    public var units: [UnitPlan]
+    public let units: [UnitPlan]
     /// Every plan file read (as named for output), sorted.
     public var files: [String]
     /// Unit plan files that could not be decoded into a unit (their problems are reported).
     public var undecodedFiles: [String] = []
+
+    /// The first unit with each id, built once.
+    public let unitsByID: [String: UnitPlan]
 
     /// Creates a repository.
     public init(folder: String, settings: RepositorySettings, units: [UnitPlan], files: [String]) {
@@ -17,13 +20,9 @@ public struct PlanRepository: Sendable {
         self.settings = settings
         self.units = units
         self.files = files
-    }
-
-    /// The first unit with each id.
-    public var unitsByID: [String: UnitPlan] {
-        var result: [String: UnitPlan] = [:]
-        for unit in units where result[unit.id.value] == nil { result[unit.id.value] = unit }
-        return result
+        var byID: [String: UnitPlan] = [:]
+        for unit in units where byID[unit.id.value] == nil { byID[unit.id.value] = unit }
+        self.unitsByID = byID
     }
 
     /// The ids of a unit's strict ancestors, nearest first (stops at a cycle).

@@ -93,10 +93,39 @@ public struct SourceText: Sendable {
 
     /// The byte offset of the character at libyaml's character `index`.
     public func byteOffset(ofCharacterIndex index: Int) -> Int {
+        var cursor = CharacterCursor()
+        return byteOffset(ofCharacterIndex: index, cursor: &cursor)
+    }
+
+    /// A remembered (character index, byte offset) pair: libyaml's marks mostly move
+    /// forward, so each conversion walks only from the previous one.
+    public struct CharacterCursor: Sendable {
+        var index = 0
+        var offset = 0
+
+        /// A cursor at the start of the text.
+        public init() {}
+
+        init(index: Int, offset: Int) {
+            self.index = index
+            self.offset = offset
+        }
+    }
+
+    /// The byte offset of the character at `index`, walking from `cursor` when it is behind.
+    public func byteOffset(ofCharacterIndex index: Int, cursor: inout CharacterCursor) -> Int {
         if isASCII { return min(index, bytes.count) }
+        var offset: Int
+        var remaining: Int
         let slot = min(index / SourceText.checkpointStride, characterCheckpoints.count - 1)
-        var offset = Int(characterCheckpoints[slot])
-        var remaining = index - slot * SourceText.checkpointStride
+        if cursor.index <= index, index - cursor.index < index - slot * SourceText.checkpointStride {
+            offset = cursor.offset
+            remaining = index - cursor.index
+        } else {
+            offset = Int(characterCheckpoints[slot])
+            remaining = index - slot * SourceText.checkpointStride
+        }
+        defer { cursor = CharacterCursor(index: index, offset: offset) }
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
             while remaining > 0, offset < count {
@@ -110,7 +139,8 @@ public struct SourceText: Sendable {
                 remaining -= 1
             }
         }
-        return min(offset, count)
+        offset = min(offset, count)
+        return offset
     }
 
     /// The 1-based line and character column of a byte offset.

@@ -9,6 +9,14 @@ public struct YAMLDocument: Sendable {
     public let root: YAMLNode.ID?
     let childList: [YAMLNode.ID]
     let scalarBytes: [UInt8]
+    let tags: [YAMLNode.ID: String]
+    let anchors: [YAMLNode.ID: String]
+
+    /// The explicit tag on a node (such as `tag:yaml.org,2002:str` for `!!str`), or nil.
+    public func tag(of id: YAMLNode.ID) -> String? { tags[id] }
+
+    /// The anchor (`&name`) on a node, or nil.
+    public func anchor(of id: YAMLNode.ID) -> String? { anchors[id] }
 
     /// The node with the given id.
     public subscript(id: YAMLNode.ID) -> YAMLNode { nodes[Int(id)] }

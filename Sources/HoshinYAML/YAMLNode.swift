@@ -1,4 +1,7 @@
 /// One node of a parsed YAML document: what it is, where its bytes are, how it was written.
+///
+/// Plain data (no references), so copying a node costs nothing; the rare tags and
+/// anchors live in side tables of the document.
 public struct YAMLNode: Sendable {
     /// Index of a node in its document's node table.
     public typealias ID = Int32
@@ -22,10 +25,6 @@ public struct YAMLNode: Sendable {
     public let start: Int
     /// UTF-8 byte offset just past the node's last content byte.
     public let end: Int
-    /// An explicit tag such as `!!str`, or nil.
-    public let tag: String?
-    /// The anchor (`&name`) on this node, or nil.
-    public let anchor: String?
     /// For an alias: the node its anchor names.
     public let aliasTarget: ID
     let valueStart: Int32
@@ -33,15 +32,13 @@ public struct YAMLNode: Sendable {
     let firstChild: Int32
     let childCount: Int32
 
-    init(kind: Kind, style: Style, start: Int, end: Int, tag: String?, anchor: String?,
+    init(kind: Kind, style: Style, start: Int, end: Int,
          aliasTarget: ID = -1, valueStart: Int32 = 0, valueLength: Int32 = 0,
          firstChild: Int32 = 0, childCount: Int32 = 0) {
         self.kind = kind
         self.style = style
         self.start = start
         self.end = end
-        self.tag = tag
-        self.anchor = anchor
         self.aliasTarget = aliasTarget
         self.valueStart = valueStart
         self.valueLength = valueLength

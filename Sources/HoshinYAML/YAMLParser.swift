@@ -65,9 +65,12 @@ private struct DocumentBuilder {
     var anchors: [String: (id: YAMLNode.ID, size: Int)] = [:]
     var expandedSizes: [YAMLNode.ID: Int] = [:]
     var aliasExpansions = 0
+    var tags: [YAMLNode.ID: String] = [:]
+    var anchorNames: [YAMLNode.ID: String] = [:]
     var root: YAMLNode.ID?
     var documents = 0
     var problems: [YAMLProblem] = []
+    var cursor = SourceText.CharacterCursor()
 
     init(source: SourceText, limits: ParseLimits) {
         self.source = source
@@ -78,7 +81,8 @@ private struct DocumentBuilder {
 
     func document() -> YAMLDocument? {
         guard root != nil else { return nil }
-        return YAMLDocument(nodes: nodes, root: root, childList: childList, scalarBytes: scalarBytes)
+        return YAMLDocument(nodes: nodes, root: root, childList: childList, scalarBytes: scalarBytes,
+                            tags: tags, anchors: anchorNames)
     }
 
     mutating func run() {
@@ -110,11 +114,11 @@ private struct DocumentBuilder {
         }
     }
 
-    func offset(_ mark: yaml_mark_t) -> Int {
-        source.byteOffset(ofCharacterIndex: Int(mark.index))
+    mutating func offset(_ mark: yaml_mark_t) -> Int {
+        source.byteOffset(ofCharacterIndex: Int(mark.index), cursor: &cursor)
     }
 
-    func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
+    mutating func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
         var at: Int
@@ -175,12 +179,10 @@ private struct DocumentBuilder {
             if let value = data.value, data.length > 0 {
                 scalarBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
             }
-            let tag = Self.string(data.tag)
             let node = YAMLNode(
-                kind: .scalar, style: style, start: start, end: end, tag: tag,
-                anchor: Self.string(data.anchor), valueStart: valueStart,
+                kind: .scalar, style: style, start: start, end: end, valueStart: valueStart,
                 valueLength: Int32(truncatingIfNeeded: data.length))
-            return add(node, size: 1)
+            return add(node, size: 1, tag: Self.string(data.tag), anchor: Self.string(data.anchor))
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let tag: String?
@@ -202,9 +204,12 @@ private struct DocumentBuilder {
             if nodes.count >= limits.maxNodes {
                 return limit("more than \(limits.maxNodes) YAML nodes in one file", at: start, start + 1)
             }
-            if let tag { noteTag(tag, start: start, end: start + 1) }
             let index = nodes.count
-            nodes.append(YAMLNode(kind: .scalar, style: .plain, start: start, end: start, tag: nil, anchor: nil))
+            if let tag {
+                noteTag(tag, start: start, end: start + 1)
+                tags[YAMLNode.ID(index)] = tag
+            }
+            nodes.append(YAMLNode(kind: .scalar, style: .plain, start: start, end: start))
             stack.append(Frame(
                 index: index, kind: isMapping ? .mapping : .sequence, style: flow ? .flow : .block,
                 start: start, tag: tag, anchor: anchor, childrenStart: pending.count, expandedSize: 1))
@@ -224,8 +229,7 @@ private struct DocumentBuilder {
             let first = Int32(truncatingIfNeeded: childList.count)
             childList.append(contentsOf: children)
             nodes[frame.index] = YAMLNode(
-                kind: frame.kind, style: frame.style, start: frame.start, end: end, tag: frame.tag,
-                anchor: frame.anchor, firstChild: first, childCount: Int32(truncatingIfNeeded: children.count))
+                kind: frame.kind, style: frame.style, start: frame.start, end: end, firstChild: first, childCount: Int32(truncatingIfNeeded: children.count))
             return attach(YAMLNode.ID(frame.index), anchor: frame.anchor, size: frame.expandedSize)
         case YAML_ALIAS_EVENT:
             let start = offset(event.start_mark)
@@ -235,15 +239,14 @@ private struct DocumentBuilder {
                 problems.append(YAMLProblem(
                     kind: .syntax, start: start, end: end,
                     message: "alias '*\(name)' refers to no anchor defined before it"))
-                return add(YAMLNode(kind: .scalar, style: .plain, start: start, end: end, tag: nil, anchor: nil), size: 1)
+                return add(YAMLNode(kind: .scalar, style: .plain, start: start, end: end), size: 1)
             }
             aliasExpansions += target.size
             if aliasExpansions > limits.maxAliasExpansions {
                 return limit(
                     "aliases expand to more than \(limits.maxAliasExpansions) nodes (an alias bomb?)", at: start, end)
             }
-            let node = YAMLNode(
-                kind: .alias, style: .plain, start: start, end: end, tag: nil, anchor: nil, aliasTarget: target.id)
+            let node = YAMLNode(kind: .alias, style: .plain, start: start, end: end, aliasTarget: target.id)
             return add(node, size: target.size)
         default:
             return true
@@ -257,18 +260,24 @@ private struct DocumentBuilder {
     }
 
     /// Appends a finished leaf node (scalar or alias) to the current collection.
-    mutating func add(_ node: YAMLNode, size: Int) -> Bool {
+    mutating func add(_ node: YAMLNode, size: Int, tag: String? = nil, anchor: String? = nil) -> Bool {
         if nodes.count >= limits.maxNodes {
             return limit("more than \(limits.maxNodes) YAML nodes in one file", at: node.start, node.end)
         }
-        if let tag = node.tag { noteTag(tag, start: node.start, end: node.end) }
         let id = YAMLNode.ID(nodes.count)
+        if let tag {
+            noteTag(tag, start: node.start, end: node.end)
+            tags[id] = tag
+        }
         nodes.append(node)
-        return attach(id, anchor: node.anchor, size: size)
+        return attach(id, anchor: anchor, size: size)
     }
 
     mutating func attach(_ id: YAMLNode.ID, anchor: String?, size: Int) -> Bool {
-        if let anchor { anchors[anchor] = (id, size) }
+        if let anchor {
+            anchors[anchor] = (id, size)
+            anchorNames[id] = anchor
+        }
         if stack.isEmpty {
             if root == nil { root = id }
         } else {
@@ -279,8 +288,24 @@ private struct DocumentBuilder {
         return true
     }
 
+    /// True when two scalar nodes have the same value bytes.
+    func sameValue(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+        guard a.valueLength == b.valueLength else { return false }
+        let length = Int(a.valueLength)
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            let left = Int(a.valueStart)
+            let right = Int(b.valueStart)
+            for k in 0..<length where buffer[left + k] != buffer[right + k] { return false }
+            return true
+        }
+    }
+
     /// Reports every scalar key of a mapping that repeats an earlier one.
+    ///
+    /// Mappings in plans are small, so keys are compared pairwise; large ones use a set.
     mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
+        let keyCount = children.count / 2
+        if keyCount < 2 { return }
         var seen: [String: YAMLNode.ID] = [:]
         var index = 0
         while index < children.count {
@@ -288,17 +313,32 @@ private struct DocumentBuilder {
             let key = nodes[Int(keyID)]
             index += 2
             guard key.kind == .scalar else { continue }
-            let start = Int(key.valueStart)
-            let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
-            if let firstID = seen[text] {
+            var firstID: YAMLNode.ID?
+            if keyCount <= 24 {
+                var earlier = 0
+                while earlier < index - 2 {
+                    let candidate = nodes[Int(children[earlier])]
+                    if candidate.kind == .scalar, sameValue(candidate, key) {
+                        firstID = children[earlier]
+                        break
+                    }
+                    earlier += 2
+                }
+            } else {
+                let start = Int(key.valueStart)
+                let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
+                firstID = seen[text]
+                if firstID == nil { seen[text] = keyID }
+            }
+            if let firstID {
+                let start = Int(key.valueStart)
+                let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
                 let first = nodes[Int(firstID)]
                 let location = source.location(ofByteOffset: first.start)
                 problems.append(YAMLProblem(
                     kind: .duplicateKey(key: text, firstStart: first.start, firstEnd: first.end),
                     start: key.start, end: key.end,
                     message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
-            } else {
-                seen[text] = keyID
             }
         }
     }

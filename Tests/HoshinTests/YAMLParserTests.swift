@@ -61,7 +61,7 @@ import Testing
         let alias = try #require(valueNode(document, key: "b"))
         #expect(document[alias].kind == .alias)
         #expect(document[document.resolved(alias)].kind == .mapping)
-        #expect(document[document.resolved(alias)].anchor == "x")
+        #expect(document.anchor(of: document.resolved(alias)) == "x")
     }
 
     @Test func duplicateKeysAreReportedWithTheFirstPosition() {
