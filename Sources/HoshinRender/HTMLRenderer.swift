@@ -67,7 +67,7 @@ public struct HTMLRenderer: StatusRenderer {
             out += "</p>\n"
         }
         if !goal.indicators.isEmpty {
-            out += "<table class=\"indicators\"><thead><tr><th></th><th>\(labels.indicator)</th><th>\(labels.latest)</th><th>\(labels.target)</th><th></th></tr></thead><tbody>\n"
+            out += "<table class=\"indicators\"><thead><tr><th></th><th>\(labels.indicator)</th><th>\(labels.latest)</th><th>\(labels.target.capitalisedFirst)</th><th></th></tr></thead><tbody>\n"
             for indicator in goal.indicators {
                 out += "<tr><td>\(badge(indicator.status, labels))</td><td>\(HTML.escape(indicator.title))</td>"
                 if let value = indicator.value, let period = indicator.period {
@@ -94,8 +94,8 @@ public struct HTMLRenderer: StatusRenderer {
                 var state = labels.name(activity.state)
                 if let progress = activity.progress, activity.state != .cancelled { state += " \(Display.number(progress)) %" }
                 out += " <span class=\"state\">\(state)</span>"
-                if activity.overdue { out += " <span class=\"flag overdue\">⏰ \(labels.overdue)</span>" }
-                if activity.stale { out += " <span class=\"flag stale\">⌛ \(labels.stale)</span>" }
+                if activity.overdue { out += " <span class=\"flag overdue\">\(labels.overdue)</span>" }
+                if activity.stale { out += " <span class=\"flag stale\">\(labels.stale)</span>" }
                 if let note = activity.note { out += "<br><small>\(HTML.escape(note))</small>" }
                 out += "</li>\n"
             }

@@ -80,3 +80,11 @@ public struct Labels: Sendable {
         states: [.notStarted: "not started", .onTrack: "on track", .atRisk: "at risk",
                  .offTrack: "off track", .done: "done", .cancelled: "cancelled"])
 }
+
+extension String {
+    /// The text with its first letter in upper case ("mål" → "Mål").
+    var capitalisedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

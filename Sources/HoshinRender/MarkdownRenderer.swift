@@ -57,7 +57,7 @@ public struct MarkdownRenderer: StatusRenderer {
         }
         let indicators = unit.goals.flatMap(\.indicators)
         if !indicators.isEmpty {
-            out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target) | |\n|---|---|---:|---:|---|\n"
+            out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target.capitalisedFirst) | |\n|---|---|---:|---:|---|\n"
             for indicator in indicators {
                 out += "| \(emoji(indicator.status)) | \(escape(indicator.title)) "
                 out += "| \(escape(Display.value(indicator.value, unit: indicator.unit))) "
