@@ -32,8 +32,10 @@ let package = Package(
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
         .target(name: "HoshinRules", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        // Variation over time: run and control charts, Anhøj rules (spec §8). No I/O.
+        .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
-        .target(name: "HoshinRollup", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Finding, reading, parsing and validating a plan repository.
@@ -64,7 +66,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender",
+                "HoshinRollup", "HoshinRender", "HoshinVariation",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
