@@ -8,7 +8,7 @@ public struct CSVRenderer: StatusRenderer {
 
     static let header = ["path", "kind", "ref", "title", "status", "score", "result", "execution", "value",
                          "target", "warning", "unit", "period", "state", "progress", "due", "updated", "stale",
-                         "overdue", "assessment"]
+                         "overdue", "assessment", "variation", "signals"]
 
     public func render(_ tree: StatusTree) -> String {
         var rows: [[String]] = [Self.header]
@@ -57,6 +57,8 @@ public struct CSVRenderer: StatusRenderer {
                 r[10] = Self.number(indicator.warning)
                 r[11] = indicator.unit ?? ""
                 r[12] = indicator.period?.description ?? ""
+                r[20] = indicator.spc.variation.rawValue
+                r[21] = indicator.spc.signals.map(\.rawValue).joined(separator: " ")
                 rows.append(r)
             }
             for factor in goal.successFactors {

@@ -77,6 +77,10 @@ public struct HTMLRenderer: StatusRenderer {
                 }
                 out += "<td class=\"num\">\(HTML.escape(Display.value(indicator.target, unit: indicator.unit)))</td>"
                 out += "<td>\(Sparkline.svg(indicator))</td></tr>\n"
+                let chart = ControlChartSVG(labels: labels).svg(indicator)
+                if !chart.isEmpty {
+                    out += "<tr class=\"chart-row\"><td></td><td colspan=\"4\"><details\(indicator.spc.variation == .improving || indicator.spc.variation == .deteriorating ? " open" : "")><summary>\(labels.variationHeading): \(variationMark(indicator))\(labels.name(indicator.spc.variation))</summary>\(chart)</details></td></tr>\n"
+                }
             }
             out += "</tbody></table>\n"
         }
@@ -102,6 +106,14 @@ public struct HTMLRenderer: StatusRenderer {
             out += "</ul>\n"
         }
         out += "</article>\n"
+    }
+
+    func variationMark(_ indicator: IndicatorStatus) -> String {
+        switch indicator.spc.variation {
+        case .improving: "▲ "
+        case .deteriorating: "▼ "
+        default: ""
+        }
     }
 
     static let css = """
@@ -135,6 +147,10 @@ public struct HTMLRenderer: StatusRenderer {
     .flag.overdue { color: var(--red); }
     .flag.stale { color: var(--yellow); }
     svg.spark { display: block; }
+    tr.chart-row td { border-bottom: 1px solid #d5dae1; }
+    details summary { cursor: pointer; color: #4a5563; font-size: 12px; }
+    svg.chart { display: block; margin: 4px 0 6px; max-width: 100%; height: auto; }
+    @media print { details > summary { list-style: none; } details:not([open]) { display: none; } }
     @media print { body { max-width: none; padding: 0; font-size: 11px; } section.unit { break-before: auto; } }
 
     """

@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinVariation
 
 /// The JSON of spec §5: keys sorted, `score` null on grey, stable between runs.
 public struct JSONStatusRenderer: StatusRenderer {
@@ -67,7 +68,29 @@ public struct JSONStatusRenderer: StatusRenderer {
             "warning": .number(indicator.warning),
             "unit": .string(indicator.unit),
             "direction": .string(indicator.direction.rawValue),
+            "spc": spc(indicator.spc),
         ])
+    }
+
+    /// The `spc` object of spec §8.
+    func spc(_ analysis: VariationAnalysis) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "chart": .string(analysis.chart.rawValue),
+            "points": .integer(analysis.points.count),
+            "useful": .integer(analysis.useful),
+            "centre": .number(analysis.centre),
+            "longestRun": .integer(analysis.longestRun),
+            "longestRunMax": analysis.longestRunMax.map(JSONValue.integer) ?? .null,
+            "crossings": .integer(analysis.crossings),
+            "crossingsMin": analysis.crossingsMin.map(JSONValue.integer) ?? .null,
+            "signals": .array(analysis.signals.map { .string($0.rawValue) }),
+            "variation": .string(analysis.variation.rawValue),
+        ]
+        if analysis.isControlChart {
+            object["lower"] = .number(analysis.latestLimits.lower)
+            object["upper"] = .number(analysis.latestLimits.upper)
+        }
+        return .object(object)
     }
 
     func activity(_ activity: ActivityStatus) -> JSONValue {

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinVariation
 
 /// Words of the status reports in the repository's language (sv, da, en).
 public struct Labels: Sendable {
@@ -26,8 +27,20 @@ public struct Labels: Sendable {
     public let progress: String
     public let reportTitle: String
     public let legend: String
+    public let variationHeading: String
+    public let baseline: String
+    public let centre: String
+    public let limits: String
     let colours: [StatusColour: String]
     let states: [ActivityState: String]
+    let variations: [Variation: String]
+    let charts: [ChartType: String]
+
+    /// The name of a variation verdict.
+    public func name(_ variation: Variation) -> String { variations[variation] ?? variation.rawValue }
+
+    /// The name of a chart type.
+    public func chartName(_ chart: ChartType) -> String { charts[chart] ?? chart.rawValue }
 
     /// The name of a colour.
     public func name(_ colour: StatusColour) -> String { colours[colour] ?? colour.rawValue }
@@ -52,9 +65,14 @@ public struct Labels: Sendable {
         score: "Poäng", asOf: "Läge per", supportedBy: "Stöds av", noData: "inga mätningar ännu",
         owner: "Ansvarig", progress: "Klart", reportTitle: "Målbild och uppföljning",
         legend: "G grön · Y gul · R röd · – grå (ingen information ännu)",
+        variationHeading: "Variation", baseline: "baslinje", centre: "mittlinje", limits: "styrgränser",
         colours: [.green: "grön", .yellow: "gul", .red: "röd", .grey: "grå"],
         states: [.notStarted: "ej påbörjad", .onTrack: "enligt plan", .atRisk: "risk för avvikelse",
-                 .offTrack: "avviker", .done: "klar", .cancelled: "avbruten"])
+                 .offTrack: "avviker", .done: "klar", .cancelled: "avbruten"],
+        variations: [.insufficientData: "för få mätpunkter", .commonCause: "slumpmässig variation",
+                     .improving: "förbättring (särskild orsak)", .deteriorating: "försämring (särskild orsak)",
+                     .unclear: "oklart mönster"],
+        charts: [.run: "Körschema", .i: "I-diagram", .p: "p-diagram", .u: "u-diagram", .c: "c-diagram"])
 
     static let danish = Labels(
         status: "Status", goal: "Mål", goals: "Mål", indicator: "Indikator", indicators: "Indikatorer",
@@ -64,9 +82,14 @@ public struct Labels: Sendable {
         score: "Score", asOf: "Status pr.", supportedBy: "Understøttes af", noData: "ingen målinger endnu",
         owner: "Ansvarlig", progress: "Færdig", reportTitle: "Målbillede og opfølgning",
         legend: "G grøn · Y gul · R rød · – grå (ingen information endnu)",
+        variationHeading: "Variation", baseline: "baseline", centre: "centerlinje", limits: "kontrolgrænser",
         colours: [.green: "grøn", .yellow: "gul", .red: "rød", .grey: "grå"],
         states: [.notStarted: "ikke startet", .onTrack: "som planlagt", .atRisk: "i risiko",
-                 .offTrack: "afviger", .done: "færdig", .cancelled: "aflyst"])
+                 .offTrack: "afviger", .done: "færdig", .cancelled: "aflyst"],
+        variations: [.insufficientData: "for få målepunkter", .commonCause: "tilfældig variation",
+                     .improving: "forbedring (særlig årsag)", .deteriorating: "forværring (særlig årsag)",
+                     .unclear: "uklart mønster"],
+        charts: [.run: "Seriediagram", .i: "I-kort", .p: "p-kort", .u: "u-kort", .c: "c-kort"])
 
     static let english = Labels(
         status: "Status", goal: "Goal", goals: "Goals", indicator: "Indicator", indicators: "Indicators",
@@ -76,9 +99,14 @@ public struct Labels: Sendable {
         score: "Score", asOf: "Status as of", supportedBy: "Supported by", noData: "no measurements yet",
         owner: "Owner", progress: "Done", reportTitle: "Goals and follow-up",
         legend: "G green · Y yellow · R red · – grey (no information yet)",
+        variationHeading: "Variation", baseline: "baseline", centre: "centre", limits: "control limits",
         colours: [.green: "green", .yellow: "yellow", .red: "red", .grey: "grey"],
         states: [.notStarted: "not started", .onTrack: "on track", .atRisk: "at risk",
-                 .offTrack: "off track", .done: "done", .cancelled: "cancelled"])
+                 .offTrack: "off track", .done: "done", .cancelled: "cancelled"],
+        variations: [.insufficientData: "too few points", .commonCause: "common-cause variation",
+                     .improving: "improving (special cause)", .deteriorating: "deteriorating (special cause)",
+                     .unclear: "unclear pattern"],
+        charts: [.run: "Run chart", .i: "I chart", .p: "p chart", .u: "u chart", .c: "c chart"])
 }
 
 extension String {

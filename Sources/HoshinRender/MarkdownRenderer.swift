@@ -38,6 +38,15 @@ public struct MarkdownRenderer: StatusRenderer {
         return out
     }
 
+    func variationCell(_ indicator: IndicatorStatus, _ labels: Labels) -> String {
+        let mark: String = switch indicator.spc.variation {
+        case .improving: "▲ "
+        case .deteriorating: "▼ "
+        default: ""
+        }
+        return mark + labels.name(indicator.spc.variation)
+    }
+
     func write(_ unit: UnitStatus, trail: [String], labels: Labels, into out: inout String) {
         let path = (trail + [unit.name]).map(escape).joined(separator: " › ")
         out += "\n## \(emoji(unit.figure.status)) \(path) — \(Display.percent(unit.figure.score))\n"
@@ -57,11 +66,11 @@ public struct MarkdownRenderer: StatusRenderer {
         }
         let indicators = unit.goals.flatMap(\.indicators)
         if !indicators.isEmpty {
-            out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target.capitalisedFirst) | |\n|---|---|---:|---:|---|\n"
+            out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target.capitalisedFirst) | | \(labels.variationHeading) |\n|---|---|---:|---:|---|---|\n"
             for indicator in indicators {
                 out += "| \(emoji(indicator.status)) | \(escape(indicator.title)) "
                 out += "| \(escape(Display.value(indicator.value, unit: indicator.unit))) "
-                out += "| \(escape(Display.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) |\n"
+                out += "| \(escape(Display.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) | \(variationCell(indicator, labels)) |\n"
             }
         }
         let activities: [(factor: SuccessFactorStatus?, activity: ActivityStatus)] = unit.goals.flatMap { goal in

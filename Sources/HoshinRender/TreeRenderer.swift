@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinVariation
 
 /// The cascaded status tree for a terminal: box drawing and coloured dots, or plain
 /// ASCII with status letters when piped or `NO_COLOR` is set.
@@ -93,6 +94,11 @@ public struct TreeRenderer: StatusRenderer {
             text += ansi.dim("(\(labels.target) \(Display.value(indicator.target, unit: indicator.unit)), \(period))")
         } else {
             text += ansi.dim(labels.noData)
+        }
+        switch indicator.spc.variation {
+        case .improving: text += " " + flag("▲", labels.name(.improving), code: "36", ansi: ansi)
+        case .deteriorating: text += " " + flag("▼", labels.name(.deteriorating), code: "35", ansi: ansi)
+        default: break
         }
         return Line(text: text, children: [])
     }

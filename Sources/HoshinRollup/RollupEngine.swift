@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinVariation
 
 /// Computes every status of a repository at an as-of date (spec §4).
 public struct RollupEngine: Sendable {
@@ -144,11 +145,22 @@ struct Computation {
     func indicator(unit: UnitPlan, _ indicator: Indicator) -> IndicatorStatus {
         let series = indicator.series(asOf: asOf)
         let latest = series.last
+        let points = series.map { point -> VariationPoint in
+            switch point.raw {
+            case .number: return VariationPoint(label: point.period.description, value: point.value)
+            case .ratio(let num, let den):
+                return VariationPoint(label: point.period.description, value: point.value, num: num, den: den)
+            }
+        }
+        let baseline = indicator.freeze.map { freeze in series.filter { $0.period <= freeze.value }.count }
+        let spc = VariationAnalyzer(minPoints: engine.repository.settings.spcMinPoints).analyse(
+            points, chart: indicator.chart, direction: indicator.direction, baselineCount: baseline,
+            scale: indicator.isPercent ? 100 : 1)
         return IndicatorStatus(
             ref: "\(unit.id.value)/\(indicator.id.value)", title: indicator.title, unit: indicator.unit,
             direction: indicator.direction, chart: indicator.chart, target: indicator.target,
             warning: indicator.warning, baseline: indicator.baseline,
             status: latest.map { indicator.colour(of: $0.value) } ?? .grey,
-            value: latest?.value, period: latest?.period, series: series, freeze: indicator.freeze?.value)
+            value: latest?.value, period: latest?.period, series: series, freeze: indicator.freeze?.value, spc: spc)
     }
 }

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinVariation
 
 /// A status and its exact score (nil exactly when the status is grey).
 public struct Figure: Sendable, Hashable {
@@ -87,6 +88,8 @@ public struct IndicatorStatus: Sendable {
     public let series: [SeriesPoint]
     /// The frozen baseline's last period, if any.
     public let freeze: Period?
+    /// The variation over time of the series (spec §8).
+    public let spc: VariationAnalysis
 }
 
 /// A success factor: the rollup of its activities.

@@ -111,3 +111,37 @@ import HoshinRollup
         #expect(html.contains("<meta charset=\"utf-8\">"))
     }
 }
+
+/// The example plans show what the variation analysis is for.
+@Suite struct ExamplePlanVariationTests {
+    @Test func plansUseEveryChartTypeAndShowBothSpecialCauses() throws {
+        let tree = try StatusGoldenTests.planTree()
+        var indicators: [IndicatorStatus] = []
+        func collect(_ unit: UnitStatus) {
+            indicators += unit.goals.flatMap(\.indicators)
+            unit.units.forEach(collect)
+        }
+        collect(tree.root)
+        #expect(Set(indicators.map(\.chart)) == Set(ChartType.allCases))
+        #expect(indicators.contains { $0.spc.variation == .improving })
+        #expect(indicators.contains { $0.spc.variation == .deteriorating })
+        #expect(indicators.contains { $0.series.count >= 24 })
+        let region = try #require(indicators.first { $0.ref == "region/vardskador" })
+        #expect(region.freeze == Period("2025-12"))
+        #expect(region.spc.baselineCount == 18)
+    }
+
+    @Test func jsonCarriesTheSpcObjectOfSection8() throws {
+        let json = JSONStatusRenderer().render(try StatusGoldenTests.planTree())
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let goals = try #require((object?["root"] as? [String: Any])?["goals"] as? [[String: Any]])
+        let indicator = try #require((goals[0]["indicators"] as? [[String: Any]])?.first)
+        let spc = try #require(indicator["spc"] as? [String: Any])
+        for key in ["chart", "points", "useful", "centre", "longestRun", "longestRunMax", "crossings", "crossingsMin",
+                    "signals", "variation", "lower", "upper"] {
+            #expect(spc[key] != nil, "spc lacks \(key)")
+        }
+        #expect(spc["signals"] as? [String] == ["outside-limits", "shift"])
+        #expect(spc["variation"] as? String == "improving")
+    }
+}

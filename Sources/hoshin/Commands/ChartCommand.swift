@@ -1,0 +1,102 @@
+import ArgumentParser
+import HoshinModel
+import HoshinRender
+import HoshinReporters
+import HoshinRepository
+import HoshinRollup
+import HoshinVariation
+
+/// `hoshin chart`: one indicator's run or control chart, as SVG or as text.
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Show one indicator's run or control chart.",
+        discussion: "--format svg writes an SVG file (to --output, default UNIT-INDICATOR.svg); text prints a sparkline with the figures.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case svg, text
+    }
+
+    @Argument(help: "The indicator, as UNIT/INDICATOR.")
+    var reference: String
+
+    @Option(help: "The plan repository folder.")
+    var plans: String = "plans"
+
+    @Option(name: .customLong("as-of"), help: "Use measurements whose period has begun by this date; default today.")
+    var asOf: PlanDate?
+
+    @Option(help: "svg or text.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Where to write the SVG.")
+    var output: String?
+
+    func run() throws {
+        let date = asOf ?? .today
+        let result = try RepositoryLoader().load(folder: plans, asOf: date)
+        guard result.errorCount == 0, let repository = result.repository else {
+            Terminal.writeError(TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly))
+            throw ExitCode(1)
+        }
+        let parts = reference.split(separator: "/").map(String.init)
+        let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }
+        guard parts.count == 2, let unit = repository.unitsByID[parts[0]],
+              unit.allIndicators.contains(where: { $0.id.value == parts[1] }) else {
+            throw CommandFailure("no indicator '\(reference)'\(Suggestion.hint(for: reference, in: allIndicators))")
+        }
+        let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit.id.value, depth: 0)
+        guard let indicator = tree.root.goals.flatMap(\.indicators).first(where: { $0.ref == reference }) else {
+            throw CommandFailure("no indicator '\(reference)'")
+        }
+        let labels = Labels.forLanguage(repository.settings.language)
+        switch format {
+        case .svg:
+            let svg = ControlChartSVG(labels: labels).svg(indicator, standalone: true)
+            guard !svg.isEmpty else { throw CommandFailure("'\(reference)' has no measurements by \(date)", exitCode: 1) }
+            let path = output ?? "\(parts[0])-\(parts[1]).svg"
+            try AtomicFile.write(Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8), to: path)
+            Terminal.write("wrote \(path)\n")
+        case .text:
+            Terminal.write(ChartText.render(indicator, labels: labels))
+        }
+    }
+}
+
+/// A terminal view of a chart: a sparkline and the figures of the analysis.
+enum ChartText {
+    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    static func render(_ indicator: IndicatorStatus, labels: Labels) -> String {
+        let spc = indicator.spc
+        var out = "\(indicator.ref) — \(indicator.title)\n"
+        let values = spc.points.map(\.value)
+        guard let low = values.min(), let high = values.max() else {
+            return out + labels.noData + "\n"
+        }
+        let span = high - low
+        let line = String(values.map { value in
+            blocks[span == 0 ? 3 : min(7, Int((value - low) / span * 7.999))]
+        })
+        out += "\(spc.points.first!.label) \(line) \(spc.points.last!.label)\n"
+        var chartLine = labels.chartName(spc.chart)
+        if let centre = spc.centre { chartLine += " · \(labels.centre) \(Display.number(centre))" }
+        if spc.isControlChart {
+            let limits = spc.latestLimits
+            chartLine += " · \(labels.limits) \(limits.lower.map(Display.number) ?? "–")–\(limits.upper.map(Display.number) ?? "–")"
+        }
+        out += chartLine + "\n"
+        // The figures by their JSON names (spec §8), the same in every language.
+        out += "points \(spc.points.count) · useful \(spc.useful)"
+        out += " · longestRun \(spc.longestRun) (longestRunMax \(spc.longestRunMax.map(String.init) ?? "–"))"
+        out += " · crossings \(spc.crossings) (crossingsMin \(spc.crossingsMin.map(String.init) ?? "–"))\n"
+        out += "signals: \(spc.signals.isEmpty ? "–" : spc.signals.map(\.rawValue).joined(separator: ", "))\n"
+        out += "\(labels.variationHeading): \(labels.name(spc.variation))"
+        if let evidence = spc.evidence { out += " (\(spc.points[evidence].label))" }
+        out += "\n"
+        if let value = indicator.value, let period = indicator.period {
+            out += "\(labels.latest): \(Display.value(value, unit: indicator.unit)) (\(period)), \(labels.target) \(Display.value(indicator.target, unit: indicator.unit)): \(labels.name(indicator.status))\n"
+        }
+        return out
+    }
+}
