@@ -38,10 +38,12 @@ let package = Package(
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
-        // Finding, reading, parsing and validating a plan repository.
+        // In-place edits: changes of the model as byte-range splices of the original text.
+        .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
+        // Finding, reading, parsing, validating and safely updating a plan repository.
         .target(
             name: "HoshinRepository",
-            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules"],
+            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinEditing"],
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
@@ -66,7 +68,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender", "HoshinVariation",
+                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

@@ -37,14 +37,19 @@ public struct RepositoryLoader: Sendable {
         self.limits = limits
     }
 
-    /// Loads the repository in `folder` and validates it at `asOf`.
-    public func load(folder: String, asOf: PlanDate) throws -> ValidationResult {
+    /// Loads the repository in `folder` and validates it at `asOf`; `overrides` gives
+    /// bytes to use instead of some files' (by path inside the folder), for checking an
+    /// edit before it is written.
+    public func load(folder: String, asOf: PlanDate, overrides: [String: [UInt8]] = [:]) throws -> ValidationResult {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
         let outcomes = Self.concurrentMap(paths) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
-            let absolute = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
+            if let bytes = overrides[relative] {
+                return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+            }
+            let absolute = display
             let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
             if size > limits.maxBytes {
                 return FileOutcome.tooLarge(file: display, relative: relative, size: size, limit: limits.maxBytes)

@@ -1,0 +1,243 @@
+import HoshinModel
+import HoshinYAML
+
+/// A value to set on a key of a plan mapping.
+public enum FieldValue: Sendable, Hashable {
+    /// Free text (a note): plain when safe, quoted when not, keeping an existing quote style.
+    case text(String)
+    /// A number, written plain.
+    case number(Double)
+    /// A date, written plain `YYYY-MM-DD`.
+    case date(PlanDate)
+    /// A word from a closed list (a status), written plain.
+    case word(String)
+}
+
+/// Why an edit cannot be made.
+public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not parse; it must be fixed by hand first.
+    case unparseable(String)
+    /// No activity or indicator with that id in the file.
+    case notFound(kind: String, id: String)
+    /// The node has a shape the editor does not change (e.g. `measurements` is a list).
+    case unsupportedShape(String)
+
+    public var description: String {
+        switch self {
+        case .unparseable(let why): "the plan file does not parse (\(why)); fix it first"
+        case .notFound(let kind, let id): "no \(kind) '\(id)' in the plan file"
+        case .unsupportedShape(let why): why
+        }
+    }
+}
+
+/// Turns changes of a unit plan into splices of the original bytes: never a re-print.
+/// Comments, blank lines, key order and quoting outside the edited values stay as they were.
+public struct PlanEditor: Sendable {
+    /// The file's original bytes.
+    public let bytes: [UInt8]
+    let document: YAMLDocument
+    let source: SourceText
+    let lineEnding: String
+
+    /// Parses `bytes`; throws when the file is not well-formed YAML.
+    public init(bytes: [UInt8]) throws {
+        let parsed = YAMLParser().parse(bytes)
+        if let problem = parsed.problems.first(where: {
+            if case .duplicateKey = $0.kind { return false }
+            if case .tag = $0.kind { return false }
+            return true
+        }) {
+            throw EditError.unparseable(problem.message)
+        }
+        guard let document = parsed.document, document.root != nil else { throw EditError.unparseable("empty file") }
+        self.bytes = bytes
+        self.document = document
+        self.source = parsed.source
+        self.lineEnding = bytes.firstIndex(of: 0x0A).map { $0 > 0 && bytes[$0 - 1] == 0x0D } == true ? "\r\n" : "\n"
+    }
+
+    // MARK: Finding nodes
+
+    func value(_ mapping: YAMLNode.ID, _ key: StaticString) -> (key: YAMLNode.ID, value: YAMLNode.ID)? {
+        let resolved = document.resolved(mapping)
+        guard document[resolved].kind == .mapping else { return nil }
+        return document.pairs(of: resolved).first { document.scalar($0.key, equals: key) }
+    }
+
+    func items(_ mapping: YAMLNode.ID, _ key: StaticString) -> [YAMLNode.ID] {
+        guard let entry = value(mapping, key) else { return [] }
+        let list = document.resolved(entry.value)
+        guard document[list].kind == .sequence else { return [] }
+        return document.children(of: list).map { document.resolved($0) }.filter { document[$0].kind == .mapping }
+    }
+
+    func hasID(_ mapping: YAMLNode.ID, _ id: String) -> Bool {
+        guard let entry = value(mapping, "id") else { return false }
+        return document.string(document.resolved(entry.value)) == id
+    }
+
+    /// The mapping node of the activity `id` (under a goal or a success factor).
+    public func activity(_ id: String) throws -> YAMLNode.ID {
+        guard let root = document.root else { throw EditError.notFound(kind: "activity", id: id) }
+        for goal in items(root, "goals") {
+            let candidates = items(goal, "activities") + items(goal, "success_factors").flatMap { items($0, "activities") }
+            if let found = candidates.first(where: { hasID($0, id) }) { return found }
+        }
+        throw EditError.notFound(kind: "activity", id: id)
+    }
+
+    /// The mapping node of the indicator `id`.
+    public func indicator(_ id: String) throws -> YAMLNode.ID {
+        guard let root = document.root else { throw EditError.notFound(kind: "indicator", id: id) }
+        for goal in items(root, "goals") {
+            if let found = items(goal, "indicators").first(where: { hasID($0, id) }) { return found }
+        }
+        throw EditError.notFound(kind: "indicator", id: id)
+    }
+
+    // MARK: Setting keys
+
+    /// Splices that set each key of `mapping` to its value: the value's bytes are
+    /// replaced where the key exists, and missing keys are added after the mapping's
+    /// last line (block style) or before its closing brace (flow style), in the order given.
+    public func set(_ fields: [(key: String, value: FieldValue)], in mapping: YAMLNode.ID) -> [Splice] {
+        let node = document[mapping]
+        let context: ScalarWriter.Context = node.style == .flow ? .flow : .block
+        var splices: [Splice] = []
+        var missing: [(String, String)] = []
+        let pairs = document.pairs(of: mapping)
+        for (key, value) in fields {
+            if let pair = pairs.first(where: { document.string($0.key) == key }) {
+                splices.append(replacement(of: pair.value, with: value, context: context))
+            } else {
+                missing.append((key, render(value, context: context)))
+            }
+        }
+        if !missing.isEmpty {
+            splices.append(insertion(of: missing, into: mapping))
+        }
+        return splices
+    }
+
+    func render(_ value: FieldValue, context: ScalarWriter.Context, like existing: ScalarWriter.ExistingStyle = .plain) -> String {
+        switch value {
+        case .text(let text): ScalarWriter.scalar(text, like: existing, context: context)
+        case .number(let number): ScalarWriter.number(number)
+        case .date(let date): date.description
+        case .word(let word): ScalarWriter.scalar(word, context: context)
+        }
+    }
+
+    func replacement(of valueID: YAMLNode.ID, with value: FieldValue, context: ScalarWriter.Context) -> Splice {
+        let node = document[valueID]
+        let existing: ScalarWriter.ExistingStyle = switch node.style {
+        case .singleQuoted: .singleQuoted
+        case .doubleQuoted: .doubleQuoted
+        case .literal, .folded: .block
+        default: .plain
+        }
+        let text = render(value, context: context, like: existing)
+        if node.start == node.end {
+            // An empty value (`note:` with nothing after it) sits right after the colon.
+            return Splice(insert: " " + text, at: node.start)
+        }
+        return Splice(replace: node.start, node.end, with: text)
+    }
+
+    /// The column (in bytes of indentation) of a mapping's keys.
+    func keyIndent(_ mapping: YAMLNode.ID) -> String {
+        let first = document.children(of: mapping).first.map { document[$0].start } ?? document[mapping].start
+        let column = source.location(ofByteOffset: first).column
+        return String(repeating: " ", count: column - 1)
+    }
+
+    /// The offset just past the content of the line holding `offset` (before its line break).
+    func endOfLine(from offset: Int) -> Int {
+        var index = offset
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        return index
+    }
+
+    /// The offset where the line holding `offset` starts.
+    func startOfLine(_ offset: Int) -> Int {
+        var index = offset
+        while index > 0, bytes[index - 1] != 0x0A, bytes[index - 1] != 0x0D { index -= 1 }
+        return index
+    }
+
+    func insertion(of entries: [(String, String)], into mapping: YAMLNode.ID) -> Splice {
+        let node = document[mapping]
+        if node.style == .flow {
+            let children = document.children(of: mapping)
+            let text = entries.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+            if let last = children.last {
+                return Splice(insert: ", " + text, at: document[last].end)
+            }
+            return Splice(insert: text, at: node.start + 1)
+        }
+        let indent = keyIndent(mapping)
+        let text = entries.map { lineEnding + indent + "\($0.0): \($0.1)" }.joined()
+        return Splice(insert: text, at: endOfLine(from: node.end))
+    }
+
+    // MARK: Measurements
+
+    /// The scalar or flow mapping for a measurement value.
+    public static func render(_ value: MeasurementValue) -> String {
+        switch value {
+        case .number(let number): ScalarWriter.number(number)
+        case .ratio(let num, let den): "{num: \(ScalarWriter.number(num)), den: \(ScalarWriter.number(den))}"
+        }
+    }
+
+    /// Splices that add or replace the measurement of `period` on an indicator, keeping
+    /// periods in order, and creating `measurements` when there is none.
+    public func setMeasurement(_ period: Period, _ value: MeasurementValue, in indicator: YAMLNode.ID) throws -> [Splice] {
+        let rendered = Self.render(value)
+        let entry = "\(period): \(rendered)"
+        let indicatorNode = document[indicator]
+        guard let measurements = self.value(indicator, "measurements") else {
+            if indicatorNode.style == .flow {
+                return [insertion(of: [("measurements", "{\(entry)}")], into: indicator)]
+            }
+            let indent = keyIndent(indicator)
+            let text = lineEnding + indent + "measurements:" + lineEnding + indent + "  " + entry
+            return [Splice(insert: text, at: endOfLine(from: indicatorNode.end))]
+        }
+        let valueID = document.resolved(measurements.value)
+        let node = document[valueID]
+        switch node.kind {
+        case .scalar where node.style == .plain && node.start == node.end:
+            let indent = keyIndent(indicator)
+            let text = indicatorNode.style == .flow ? " {\(entry)}" : lineEnding + indent + "  " + entry
+            return [Splice(insert: text, at: node.start)]
+        case .scalar where ["~", "null", "Null", "NULL"].contains(document.string(valueID)):
+            return [Splice(replace: node.start, node.end, with: "{\(entry)}")]
+        case .mapping:
+            break
+        default:
+            throw EditError.unsupportedShape("'measurements' is not a mapping of period: value; fix it by hand")
+        }
+        let pairs = document.pairs(of: valueID)
+        if let same = pairs.first(where: { Period(document.string($0.key)) == period }) {
+            let old = document[same.value]
+            return [Splice(replace: old.start, old.end, with: rendered)]
+        }
+        let earlier = pairs.filter { pair in Period(document.string(pair.key)).map { $0 < period } ?? false }
+        let previous = earlier.max { Period(document.string($0.key))! < Period(document.string($1.key))! }
+        if node.style == .flow {
+            if let previous {
+                return [Splice(insert: ", " + entry, at: document[previous.value].end)]
+            }
+            guard let first = pairs.first else { return [Splice(insert: entry, at: node.start + 1)] }
+            return [Splice(insert: entry + ", ", at: document[first.key].start)]
+        }
+        let indent = keyIndent(valueID)
+        if let previous {
+            return [Splice(insert: lineEnding + indent + entry, at: endOfLine(from: document[previous.value].end))]
+        }
+        guard let first = pairs.first else { throw EditError.unsupportedShape("'measurements' is empty") }
+        return [Splice(insert: indent + entry + lineEnding, at: startOfLine(document[first.key].start))]
+    }
+}

@@ -1,0 +1,93 @@
+/// Writes values as YAML scalars: plain when that reads back as the same text,
+/// double-quoted when it would not.
+public enum ScalarWriter {
+    /// Where the scalar goes: flow collections forbid more characters in plain scalars.
+    public enum Context: Sendable {
+        case block, flow
+    }
+
+    /// The scalar for `text`: plain if safe, else double-quoted.
+    public static func scalar(_ text: String, context: Context = .block) -> String {
+        isSafePlain(text, context: context) ? text : doubleQuoted(text)
+    }
+
+    /// The scalar for `text` in the style of an existing scalar when that style can hold it.
+    public static func scalar(_ text: String, like style: ExistingStyle, context: Context = .block) -> String {
+        switch style {
+        case .singleQuoted where !text.contains(where: \.isNewline):
+            return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        case .doubleQuoted:
+            return doubleQuoted(text)
+        default:
+            return scalar(text, context: context)
+        }
+    }
+
+    /// The quoting of a scalar already in the file.
+    public enum ExistingStyle: Sendable {
+        case plain, singleQuoted, doubleQuoted, block
+    }
+
+    static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">",
+                                             "'", "\"", "%", "@", "`"]
+    static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""]
+
+    /// True when `text` written plain reads back as the same string (not a number, bool, date or null).
+    public static func isSafePlain(_ text: String, context: Context = .block) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if first == " " || last == " " || first == "\t" || last == "\t" { return false }
+        if indicators.contains(first) { return false }
+        if text.contains(where: { $0.isNewline || $0 == "\t" }) { return false }
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
+        if context == .flow, text.contains(where: { ",[]{}".contains($0) }) { return false }
+        if reserved.contains(text.lowercased()) { return false }
+        if looksNumeric(text) || looksLikeDate(text) { return false }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF }) { return false }
+        return true
+    }
+
+    /// Numbers in any YAML 1.1/1.2 spelling: 12, -3.5, 1e3, 0x1F, 0o7, .inf, 1_000, 12:30 (sexagesimal).
+    static func looksNumeric(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if [".inf", "+.inf", "-.inf", ".nan"].contains(lower) { return true }
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") { return true }
+        let allowed = Set("0123456789+-._e:")
+        return lower.contains(where: \.isNumber) && lower.allSatisfy { allowed.contains($0) }
+    }
+
+    /// Dates and timestamps: 2026-05-02, 2026-05-02T10:00.
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 8 else { return false }
+        let digit = { (b: UInt8) in b >= 48 && b <= 57 }
+        return digit(bytes[0]) && digit(bytes[1]) && digit(bytes[2]) && digit(bytes[3]) && bytes[4] == UInt8(ascii: "-")
+    }
+
+    /// A double-quoted scalar with YAML escapes.
+    public static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFEFF {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A number written plain: whole numbers without a fraction, else the shortest exact form.
+    public static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}
