@@ -69,6 +69,8 @@ let package = Package(
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing",
+                // Built before the tests run: the concurrency test starts real `hoshin` processes.
+                "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],

@@ -26,10 +26,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "New status: \(ActivityState.allCases.map(\.rawValue).joined(separator: " | ")).")
     var status: String?
 
-    @Option(help: "Progress in percent, 0 to 100.")
+    @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.")
     var progress: String?
 
-    @Option(help: "A note (Swedish, Danish or English text is fine).")
+    @Option(parsing: .unconditional, help: "A note (Swedish, Danish or English text is fine).")
     var note: String?
 
     @Option(help: "The report's date (YYYY-MM-DD); default today.")
