@@ -9,13 +9,18 @@ public protocol DiagnosticReporter: Sendable {
 
 /// The formats `hoshin validate --format` offers.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, github, sarif, junit
 
-    /// The reporter for this format; `colour` only matters for text.
-    public func reporter(colour: Bool) -> any DiagnosticReporter {
+    /// The reporter for this format; `colour` only matters for text, `version` and
+    /// `relativize` (file → URI from the repository root) only for SARIF.
+    public func reporter(colour: Bool, version: String = "0.0.0",
+                         relativize: @escaping @Sendable (String) -> String = { $0 }) -> any DiagnosticReporter {
         switch self {
         case .text: TextReporter(colour: colour)
         case .json: JSONReporter()
+        case .github: GitHubReporter()
+        case .sarif: SARIFReporter(version: version, relativize: relativize)
+        case .junit: JUnitReporter()
         }
     }
 }

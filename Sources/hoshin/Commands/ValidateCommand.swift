@@ -21,7 +21,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
-        Terminal.write(format.reporter(colour: Terminal.stdoutSupportsColour).render(result))
+        let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
+                                       relativize: RepositoryRoot.relativizer())
+        Terminal.write(reporter.render(result))
         if result.errorCount > 0 || (strict && result.warningCount > 0) { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,147 @@
+import Foundation
+import HoshinModel
+import HoshinRepository
+import HoshinRules
+
+/// SARIF 2.1.0 for GitHub code scanning: the rule catalogue as `tool.driver.rules`,
+/// one result a diagnostic with a location relative to the repository root.
+public struct SARIFReporter: DiagnosticReporter {
+    /// The tool version written into the log.
+    public let version: String
+    /// Turns a diagnostic's file into a URI relative to the repository root.
+    public let relativize: @Sendable (String) -> String
+
+    /// Creates the reporter.
+    public init(version: String, relativize: @escaping @Sendable (String) -> String = { $0 }) {
+        self.version = version
+        self.relativize = relativize
+    }
+
+    struct Log: Encodable {
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let version = "2.1.0"
+        let runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+    }
+
+    struct Run: Encodable {
+        let tool: Tool
+        let results: [Result]
+        let columnKind = "unicodeCodePoints"
+        let originalUriBaseIds: [String: ArtifactLocationBase]
+    }
+
+    struct ArtifactLocationBase: Encodable {
+        let description: Message
+    }
+
+    struct Tool: Encodable {
+        let driver: Driver
+    }
+
+    struct Driver: Encodable {
+        let name: String
+        let version: String
+        let semanticVersion: String
+        let informationUri: String
+        let rules: [ReportingDescriptor]
+    }
+
+    struct ReportingDescriptor: Encodable {
+        let id: String
+        let name: String
+        let shortDescription: Message
+        let fullDescription: Message
+        let help: Message
+        let defaultConfiguration: Configuration
+    }
+
+    struct Configuration: Encodable {
+        let level: String
+    }
+
+    struct Message: Encodable {
+        let text: String
+    }
+
+    struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int
+        let level: String
+        let message: Message
+        let locations: [Location]
+    }
+
+    struct Location: Encodable {
+        let physicalLocation: PhysicalLocation
+    }
+
+    struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region
+    }
+
+    struct ArtifactLocation: Encodable {
+        let uri: String
+        let uriBaseId: String
+    }
+
+    struct Region: Encodable {
+        let startLine: Int
+        let startColumn: Int
+        let endLine: Int
+        let endColumn: Int
+    }
+
+    /// SARIF's name for a severity.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// "unknown-key" → "UnknownKey", SARIF's recommended rule name form.
+    static func ruleName(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    public func render(_ result: ValidationResult) -> String {
+        let catalogue = RuleCatalogue.all
+        let index = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($1.id, $0) })
+        let rules = catalogue.map { rule in
+            ReportingDescriptor(
+                id: rule.id, name: Self.ruleName(rule.id),
+                shortDescription: Message(text: rule.description.summary),
+                fullDescription: Message(text: rule.description.rationale),
+                help: Message(text: "\(rule.description.rationale) Run 'hoshin explain \(rule.id)' for examples."),
+                defaultConfiguration: Configuration(level: Self.level(rule.description.defaultSeverity)))
+        }
+        let results = result.diagnostics.map { diagnostic in
+            Result(
+                ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? 0,
+                level: Self.level(diagnostic.severity), message: Message(text: diagnostic.message),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: Self.encodeURI(relativize(diagnostic.file)), uriBaseId: "%SRCROOT%"),
+                    region: Region(startLine: diagnostic.start.line, startColumn: diagnostic.start.column,
+                                   endLine: diagnostic.end.line, endColumn: diagnostic.end.column)))])
+        }
+        let driver = Driver(name: "hoshin", version: version, semanticVersion: version,
+                            informationUri: "https://github.com/hoshin-planning/hoshin", rules: rules)
+        let run = Run(tool: Tool(driver: driver), results: results,
+                      originalUriBaseIds: ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))])
+        return StableJSON.encode(Log(runs: [run]))
+    }
+
+    /// Percent-encodes what a relative URI reference may not hold (spaces, `%`, `#`, `?`, non-ASCII).
+    static func encodeURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "%#?;")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}
