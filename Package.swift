@@ -73,7 +73,6 @@ let package = Package(
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],
