@@ -1,3 +1,4 @@
+import Foundation
 import HoshinModel
 import HoshinVariation
 
@@ -31,6 +32,8 @@ public struct Labels: Sendable {
     public let baseline: String
     public let centre: String
     public let limits: String
+    /// "särskild orsak": the words for a special cause, for plain output.
+    public let specialCause: String
     let colours: [StatusColour: String]
     let states: [ActivityState: String]
     let variations: [Variation: String]
@@ -38,6 +41,13 @@ public struct Labels: Sendable {
 
     /// The name of a variation verdict.
     public func name(_ variation: Variation) -> String { variations[variation] ?? variation.rawValue }
+
+    /// The verdict alone ("förbättring"), without the words for a special cause.
+    public func shortName(_ variation: Variation) -> String {
+        let full = name(variation)
+        guard let parenthesis = full.firstIndex(of: "(") else { return full }
+        return String(full[..<parenthesis]).trimmingCharacters(in: .whitespaces)
+    }
 
     /// The name of a chart type.
     public func chartName(_ chart: ChartType) -> String { charts[chart] ?? chart.rawValue }
@@ -66,6 +76,7 @@ public struct Labels: Sendable {
         owner: "Ansvarig", progress: "Klart", reportTitle: "Målbild och uppföljning",
         legend: "G grön · Y gul · R röd · – grå (ingen information ännu)",
         variationHeading: "Variation", baseline: "baslinje", centre: "mittlinje", limits: "styrgränser",
+        specialCause: "särskild orsak",
         colours: [.green: "grön", .yellow: "gul", .red: "röd", .grey: "grå"],
         states: [.notStarted: "ej påbörjad", .onTrack: "enligt plan", .atRisk: "risk för avvikelse",
                  .offTrack: "avviker", .done: "klar", .cancelled: "avbruten"],
@@ -83,6 +94,7 @@ public struct Labels: Sendable {
         owner: "Ansvarlig", progress: "Færdig", reportTitle: "Målbillede og opfølgning",
         legend: "G grøn · Y gul · R rød · – grå (ingen information endnu)",
         variationHeading: "Variation", baseline: "baseline", centre: "centerlinje", limits: "kontrolgrænser",
+        specialCause: "særlig årsag",
         colours: [.green: "grøn", .yellow: "gul", .red: "rød", .grey: "grå"],
         states: [.notStarted: "ikke startet", .onTrack: "som planlagt", .atRisk: "i risiko",
                  .offTrack: "afviger", .done: "færdig", .cancelled: "aflyst"],
@@ -100,6 +112,7 @@ public struct Labels: Sendable {
         owner: "Owner", progress: "Done", reportTitle: "Goals and follow-up",
         legend: "G green · Y yellow · R red · – grey (no information yet)",
         variationHeading: "Variation", baseline: "baseline", centre: "centre", limits: "control limits",
+        specialCause: "special cause",
         colours: [.green: "green", .yellow: "yellow", .red: "red", .grey: "grey"],
         states: [.notStarted: "not started", .onTrack: "on track", .atRisk: "at risk",
                  .offTrack: "off track", .done: "done", .cancelled: "cancelled"],

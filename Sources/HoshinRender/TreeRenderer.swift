@@ -96,8 +96,11 @@ public struct TreeRenderer: StatusRenderer {
             text += ansi.dim(labels.noData)
         }
         switch indicator.spc.variation {
-        case .improving: text += " " + flag("▲", labels.name(.improving), code: "36", ansi: ansi)
-        case .deteriorating: text += " " + flag("▼", labels.name(.deteriorating), code: "35", ansi: ansi)
+        case .improving, .deteriorating:
+            let variation = indicator.spc.variation
+            text += " " + (style == .terminal
+                ? ansi.colour("\(variation == .improving ? "▲" : "▼") \(labels.name(variation))", variation == .improving ? "36" : "35")
+                : "(\(labels.specialCause): \(labels.shortName(variation)))")
         default: break
         }
         return Line(text: text, children: [])
