@@ -1,0 +1,126 @@
+import HoshinModel
+import HoshinRollup
+
+/// `hoshin diff` output: text, Markdown (for a pull-request comment) or JSON.
+public struct DiffRenderer: Sendable {
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, markdown, json
+    }
+
+    /// The format.
+    public let format: Format
+    /// The language of labels.
+    public let language: ReportLanguage
+    /// How each side was named (a date, or a git revision), for the heading.
+    public let fromName: String
+    /// How the later side was named.
+    public let toName: String
+
+    /// Creates a renderer.
+    public init(format: Format, language: ReportLanguage, fromName: String, toName: String) {
+        self.format = format
+        self.language = language
+        self.fromName = fromName
+        self.toName = toName
+    }
+
+    struct Words {
+        let title: String, status: String, stale: String, fresh: String, overdue: String, onTime: String
+        let added: String, removed: String, none: String
+        let nodes: [String: String]
+    }
+
+    var words: Words {
+        switch language {
+        case .sv:
+            Words(title: "Förändringar", status: "Ändrad status", stale: "Blev inaktuella (gammal rapport)",
+                  fresh: "Rapporterade igen", overdue: "Blev försenade", onTime: "Inte längre försenade",
+                  added: "Nya mål och aktiviteter", removed: "Borttagna mål och aktiviteter", none: "Inga förändringar.",
+                  nodes: ["unit": "enhet", "goal": "mål", "indicator": "indikator", "success-factor": "framgångsfaktor", "activity": "aktivitet"])
+        case .da:
+            Words(title: "Ændringer", status: "Ændret status", stale: "Blev forældede (gammel rapport)",
+                  fresh: "Rapporteret igen", overdue: "Blev forsinkede", onTime: "Ikke længere forsinkede",
+                  added: "Nye mål og aktiviteter", removed: "Fjernede mål og aktiviteter", none: "Ingen ændringer.",
+                  nodes: ["unit": "enhed", "goal": "mål", "indicator": "indikator", "success-factor": "succesfaktor", "activity": "aktivitet"])
+        case .en:
+            Words(title: "Changes", status: "Changed status", stale: "Became stale", fresh: "Reported again",
+                  overdue: "Became overdue", onTime: "No longer overdue", added: "New goals and activities",
+                  removed: "Removed goals and activities", none: "No changes.",
+                  nodes: ["unit": "unit", "goal": "goal", "indicator": "indicator", "success-factor": "success factor", "activity": "activity"])
+        }
+    }
+
+    /// The whole output.
+    public func render(_ diff: StatusDiff) -> String {
+        switch format {
+        case .json: json(diff)
+        case .text, .markdown: sections(diff, markdown: format == .markdown)
+        }
+    }
+
+    func groups(_ diff: StatusDiff) -> [(String, [StatusDiff.Change])] {
+        let w = words
+        let by = { (kind: StatusDiff.Change.Kind, to: String?) in
+            diff.changes.filter { $0.kind == kind && (to == nil || $0.to == to) }
+        }
+        return [
+            (w.status, by(.status, nil)),
+            (w.stale, by(.stale, "true")), (w.fresh, by(.stale, "false")),
+            (w.overdue, by(.overdue, "true")), (w.onTime, by(.overdue, "false")),
+            (w.added, by(.added, nil)), (w.removed, by(.removed, nil)),
+        ].filter { !$0.1.isEmpty }
+    }
+
+    func sections(_ diff: StatusDiff, markdown: Bool) -> String {
+        let labels = Labels.forLanguage(language)
+        let w = words
+        var heading = "\(w.title) \(fromName) → \(toName)"
+        if fromName != diff.fromDate.description || toName != diff.toDate.description {
+            heading += " (\(diff.fromDate) → \(diff.toDate))"
+        }
+        var out = markdown ? "## \(heading)\n" : heading + "\n"
+        let groups = groups(diff)
+        if groups.isEmpty { return out + (markdown ? "\n" : "") + w.none + "\n" }
+        for (title, changes) in groups {
+            out += markdown ? "\n### \(title)\n\n" : "\n\(title):\n"
+            for change in changes {
+                let node = w.nodes[change.node] ?? change.node
+                var line = markdown ? "- \(node) `\(change.ref)` \(escape(change.title))" : "  \(node) \(change.ref) — \(change.title)"
+                if change.kind == .status, let from = change.from, let to = change.to {
+                    let fromColour = StatusColour(rawValue: from).map(labels.name) ?? from
+                    let toColour = StatusColour(rawValue: to).map(labels.name) ?? to
+                    line += markdown ? ": \(emoji(from)) \(fromColour) → \(emoji(to)) \(toColour)" : ": \(fromColour) → \(toColour)"
+                }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+
+    func emoji(_ colour: String) -> String {
+        switch StatusColour(rawValue: colour) {
+        case .green: "🟢"
+        case .yellow: "🟡"
+        case .red: "🔴"
+        default: "⚪"
+        }
+    }
+
+    func escape(_ text: String) -> String {
+        MarkdownRenderer().escape(text)
+    }
+
+    func json(_ diff: StatusDiff) -> String {
+        JSONValue.object([
+            "from": .object(["name": .string(fromName), "asOf": .string(diff.fromDate.description)]),
+            "to": .object(["name": .string(toName), "asOf": .string(diff.toDate.description)]),
+            "changes": .array(diff.changes.map { change in
+                .object([
+                    "node": .string(change.node), "ref": .string(change.ref), "title": .string(change.title),
+                    "change": .string(change.kind.rawValue), "from": .string(change.from), "to": .string(change.to),
+                ])
+            }),
+        ]).serialized()
+    }
+}
