@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
+        // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
+        .target(name: "HoshinSheets", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // In-place edits: changes of the model as byte-range splices of the original text.
         .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // Finding, reading, parsing, validating and safely updating a plan repository.
         .target(
             name: "HoshinRepository",
-            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinEditing"],
+            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinEditing", "HoshinSheets"],
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
@@ -53,6 +55,7 @@ let package = Package(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
+                "HoshinSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,7 +71,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing",
+                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -116,8 +116,10 @@ public struct PlanUpdate: Sendable {
             fields.append(("note", .text(note)))
             if old?.note != note { changes.append(("note", old?.note, note)) }
         }
+        let settled = fields
+        let id = target.id
         try apply(relative: target.relative, asOf: report.date) { editor in
-            editor.set(fields, in: try editor.activity(target.id))
+            editor.set(settled, in: try editor.activity(id))
         }
         return UpdateSummary(reference: reference, changes: changes, file: target.unit.file)
     }
@@ -136,8 +138,9 @@ public struct PlanUpdate: Sendable {
         }
         let indicator = target.unit.allIndicators.first { $0.id.value == target.id }
         let old = indicator?.measurements.first { $0.period == period }.map { PlanEditor.render($0.value) }
+        let id = target.id
         try apply(relative: target.relative, asOf: asOf) { editor in
-            try editor.setMeasurement(period, value, in: try editor.indicator(target.id))
+            try editor.setMeasurement(period, value, in: try editor.indicator(id))
         }
         let new = PlanEditor.render(value)
         let changes: [(field: String, old: String?, new: String)] = old == new ? [] : [("\(period)", old, new)]
@@ -152,28 +155,47 @@ public struct PlanUpdate: Sendable {
         }
     }
 
+    /// One file's edit: a function of the editor over the file's current bytes.
+    public typealias Edit = @Sendable (PlanEditor) throws -> [Splice]
+
     /// Lock, read, edit, validate, write — or refuse and leave the file as it was.
-    func apply(relative: String, asOf: PlanDate, edit: (PlanEditor) throws -> [Splice]) throws {
-        let path = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
-        let lock = try PlanFileLock(path: path)
-        let original = try lock.read()
-        let editor: PlanEditor
-        let splices: [Splice]
-        do {
-            editor = try PlanEditor(bytes: original)
-            splices = try edit(editor)
-        } catch let error as EditError {
-            throw UpdateError.edit(error.description)
+    func apply(relative: String, asOf: PlanDate, edit: @escaping Edit) throws {
+        try applyAll([(relative, edit)], asOf: asOf)
+    }
+
+    /// Applies edits to one or more files all or nothing: every file is locked (in path
+    /// order), each edit is spliced into the bytes left by the one before, the repository is
+    /// validated with all changes applied, and only then is every changed file written.
+    public func applyAll(_ edits: [(relative: String, edit: Edit)], asOf: PlanDate) throws {
+        let paths = Array(Set(edits.map(\.relative))).sorted()
+        var locks: [String: PlanFileLock] = [:]
+        var originals: [String: [UInt8]] = [:]
+        var updated: [String: [UInt8]] = [:]
+        for relative in paths {
+            let lock = try PlanFileLock(path: PlanFileDiscovery.displayPath(folder: folder, relative: relative))
+            locks[relative] = lock
+            originals[relative] = try lock.read()
+            updated[relative] = originals[relative]
         }
-        let updated = Splice.apply(splices, to: original)
-        if updated == original { return }
+        for (relative, edit) in edits {
+            do {
+                let editor = try PlanEditor(bytes: updated[relative]!)
+                updated[relative] = Splice.apply(try edit(editor), to: updated[relative]!)
+            } catch let error as EditError {
+                throw UpdateError.edit(error.description)
+            }
+        }
+        let changed = paths.filter { updated[$0] != originals[$0] }
+        if changed.isEmpty { return }
         let loader = RepositoryLoader()
-        let before = try loader.load(folder: folder, asOf: asOf, overrides: [relative: original])
-        let after = try loader.load(folder: folder, asOf: asOf, overrides: [relative: updated])
+        let before = try loader.load(folder: folder, asOf: asOf, overrides: originals)
+        let after = try loader.load(folder: folder, asOf: asOf, overrides: updated)
         let introduced = Self.newErrors(before: before.diagnostics, after: after.diagnostics)
         guard introduced.isEmpty else { throw UpdateError.wouldNotValidate(introduced) }
-        try AtomicFile.write(updated, to: path)
-        withExtendedLifetime(lock) {}
+        for relative in changed {
+            try AtomicFile.write(updated[relative]!, to: PlanFileDiscovery.displayPath(folder: folder, relative: relative))
+        }
+        withExtendedLifetime(locks) {}
     }
 
     /// Errors of `after` beyond those of `before`, counted per file and rule

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import HoshinModel
+import HoshinRepository
+import HoshinSheets
+
+/// Reporting sheets (spec §9): export, and all-or-nothing import from CSV as spreadsheets write it.
+@Suite struct SheetTests {
+    @Test func csvParsingHandlesBOMSemicolonsQuotesAndLineBreaks() throws {
+        let text = "\u{FEFF}type;ref;note\r\nactivity;a/b;\"Rad ett; med \"\"citat\"\"\nrad två\"\r\n\r\nmeasurement;a/c;åäö,æø\r\n"
+        let rows = try CSV.parse(Array(text.utf8))
+        #expect(rows == [["type", "ref", "note"], ["activity", "a/b", "Rad ett; med \"citat\"\nrad två"], ["measurement", "a/c", "åäö,æø"]])
+        #expect(try CSV.parse(Array("a,b\n1,\"x,y\"\n".utf8)) == [["a", "b"], ["1", "x,y"]])
+        #expect(throws: CSV.Problem.self) { try CSV.parse(Array("a,\"open\n".utf8)) }
+        #expect(CSV.line(["a,b", "say \"hej\"", "åäö"]) == "\"a,b\",\"say \"\"hej\"\"\",åäö\r\n")
+    }
+
+    static func copyPlans() throws -> URL { try Fixtures.copy(Fixtures.plans) }
+
+    static func export(_ folder: URL, unit: String, asOf: String = "2026-10-31") throws -> ReportingSheet {
+        let date = PlanDate(asOf)!
+        let result = try RepositoryLoader().load(folder: folder.path, asOf: date)
+        let repository = try #require(result.repository)
+        return ReportingSheet(unit: try #require(repository.unitsByID[unit]), settings: repository.settings, asOf: date)
+    }
+
+    @Test func exportHasARowPerActivityAndPerIndicatorAndPeriodUpToTheDate() throws {
+        let sheet = try Self.export(Fixtures.plans, unit: "kardiologi")
+        let activities = sheet.rows.filter { $0.type == "activity" }
+        let measurements = sheet.rows.filter { $0.type == "measurement" }
+        #expect(activities.map { $0.cells["ref"]! } == ["kardiologi/fallrutin", "kardiologi/fall-signal", "kardiologi/kvallsmottagning"])
+        // Two indicators × ten monthly periods of 2026 that have begun by 2026-10-31.
+        #expect(measurements.count == 20)
+        #expect(measurements.first?.cells["period"] == "2026-01")
+        #expect(measurements.last?.cells["period"] == "2026-10")
+        let csv = sheet.csv(language: .sv)
+        #expect(csv.hasPrefix("type,ref,title,status,progress,note,updated,period,value,num,den\r\ntyp,referens,"))
+        #expect(csv.contains("Inför gemensam fallrutin på båda avdelningarna"))
+        let ratio = try Self.export(Fixtures.plans, unit: "region").rows.first { $0.cells["ref"] == "region/vardskador" }
+        // region/vardskador is a p chart: its rows carry num and den, not value.
+        #expect(ratio?.cells["num"] != nil && ratio?.cells["den"] != nil)
+        #expect(ratio?.cells["value"] == nil)
+    }
+
+    @Test func anUnchangedSheetImportsAsNoChange() throws {
+        let folder = try Self.copyPlans()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let sheet = try Self.export(folder, unit: "kardiologi")
+        let rows = try ReportingSheet.read(table: try CSV.parse(Array(sheet.csv(language: .sv).utf8)))
+        let summaries = try SheetImport(folder: folder.path).apply(rows, date: Fixtures.asOf, dryRun: false)
+        #expect(summaries.isEmpty)
+    }
+
+    @Test func importAppliesDifferingRowsAndDryRunWritesNothing() throws {
+        let folder = try Self.copyPlans()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let file = folder.appendingPathComponent("medicinsk-vard/kardiologi.yaml")
+        var table = try Self.export(folder, unit: "kardiologi", asOf: "2026-11-20").table(language: .sv)
+        for index in table.indices {
+            if table[index][1] == "kardiologi/fallrutin" { table[index][3] = "at-risk"; table[index][4] = "85,5" }
+            if table[index][1] == "kardiologi/fallskador", table[index][7] == "2026-11" { table[index][8] = "4" }
+        }
+        let text = "\u{FEFF}" + table.map { CSV.line($0, delimiter: ";") }.joined()
+        let rows = try ReportingSheet.read(table: try CSV.parse(Array(text.utf8)))
+        let before = try Data(contentsOf: file)
+        let dry = try SheetImport(folder: folder.path).apply(rows, date: PlanDate("2026-11-20")!, dryRun: true)
+        #expect(dry.map(\.description) == ["kardiologi/fallrutin: on-track → at-risk, progress 80 → 85.5",
+                                           "kardiologi/fallskador: 2026-11: 4 (new)"])
+        #expect(try Data(contentsOf: file) == before)
+        _ = try SheetImport(folder: folder.path).apply(rows, date: PlanDate("2026-11-20")!, dryRun: false)
+        let unit = try #require(try RepositoryLoader().load(folder: folder.path, asOf: Fixtures.asOf).repository?.unitsByID["kardiologi"])
+        let activity = try #require(unit.allActivities.first { $0.id.value == "fallrutin" })
+        #expect(activity.status.value == .atRisk && activity.progress?.value == 85.5)
+        #expect(activity.updated?.value == PlanDate("2026-11-20"))
+        #expect(unit.allIndicators.first { $0.id.value == "fallskador" }?.measurements.last?.value == .number(4))
+    }
+
+    @Test func anyInvalidRowRefusesTheWholeSheetWithRowAndColumn() throws {
+        let folder = try Self.copyPlans()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let file = folder.appendingPathComponent("medicinsk-vard/kardiologi.yaml")
+        let before = try Data(contentsOf: file)
+        let table: [[String]] = [
+            ReportingSheet.columns,
+            ReportingSheet.labels(.sv),
+            ["activity", "kardiologi/fallrutin", "", "at-risk", "", "", "", "", "", "", ""],       // valid: row 3
+            ["activity", "kardiologi/fall-signal", "", "klar", "", "", "", "", "", "", ""],         // row 4
+            ["activity", "kardiologi/nope", "", "done", "", "", "", "", "", "", ""],                 // row 5
+            ["activity", "kardiologi/kvallsmottagning", "", "", "101", "", "", "", "", "", ""],     // row 6
+            ["measurement", "kardiologi/fallskador", "", "", "", "", "", "2026-Q4", "3", "", ""],  // row 7
+            ["measurement", "kardiologi/fallskador", "", "", "", "", "", "2026-09", "tre", "", ""], // row 8
+            ["rapport", "kardiologi/fallrutin", "", "", "", "", "", "", "", "", ""],                // row 9
+        ]
+        let rows = try ReportingSheet.read(table: table)
+        #expect(throws: (any Error).self) { try SheetImport(folder: folder.path).apply(rows, date: Fixtures.asOf, dryRun: false) }
+        do {
+            _ = try SheetImport(folder: folder.path).apply(rows, date: Fixtures.asOf, dryRun: false)
+        } catch let SheetImport.Failure.invalidRows(problems) {
+            #expect(problems.map { "\($0.row) \($0.column ?? "-")" } == ["4 status", "5 ref", "6 progress", "7 period", "8 value", "9 type"])
+        }
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test func aSheetThatWouldNotValidateWritesNothing() throws {
+        let folder = try Self.copyPlans()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let cardiology = folder.appendingPathComponent("medicinsk-vard/kardiologi.yaml")
+        let region = folder.appendingPathComponent("region.yaml")
+        let before = (try Data(contentsOf: cardiology), try Data(contentsOf: region))
+        let table: [[String]] = [
+            ReportingSheet.columns,
+            ["activity", "kardiologi/fallrutin", "", "done", "", "", "", "", "", "", ""],
+            // A c chart counts whole events: 2.5 is a chart-data error, so nothing is written.
+            ["measurement", "kardiologi/fallskador", "", "", "", "", "", "2026-10", "2,5", "", ""],
+            ["measurement", "region/vardskador", "", "", "", "", "", "2026-10", "", "30", "400"],
+        ]
+        #expect(throws: (any Error).self) {
+            try SheetImport(folder: folder.path).apply(try ReportingSheet.read(table: table), date: Fixtures.asOf, dryRun: false)
+        }
+        #expect(try Data(contentsOf: cardiology) == before.0)
+        #expect(try Data(contentsOf: region) == before.1)
+    }
+}
