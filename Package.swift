@@ -39,7 +39,9 @@ let package = Package(
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
-        .target(name: "HoshinSheets", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        // zlib, for the ZIP container of XLSX sheets (pkg-config zlib).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "HoshinSheets", dependencies: ["HoshinModel", "CZlib"], swiftSettings: swiftSettings),
         // In-place edits: changes of the model as byte-range splices of the original text.
         .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // Finding, reading, parsing, validating and safely updating a plan repository.

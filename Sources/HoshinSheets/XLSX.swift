@@ -1,15 +1,285 @@
-/// Office Open XML spreadsheets with one worksheet (placeholder until the XLSX step lands).
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Office Open XML spreadsheets with one worksheet: what `sheet export --format xlsx`
+/// writes and `sheet import` reads (from Hoshin, Excel, LibreOffice or Numbers).
 public enum XLSX {
     /// A problem reading a workbook.
     public struct Problem: Error, Sendable {
         public let message: String
     }
 
-    /// Writes a table as a workbook.
-    public static func write(_ table: [[String]]) -> [UInt8] { [] }
+    /// Parts larger than this are refused, so a ZIP bomb cannot exhaust memory.
+    static let maxPartBytes = 32 * 1024 * 1024
 
-    /// Reads the first worksheet as a table.
+    /// Columns written as numbers when their text is a number.
+    static let numericColumns: Set<Int> = [4, 8, 9, 10]
+
+    // MARK: Writing
+
+    /// Writes a table as a workbook with one worksheet named "Rapport".
+    public static func write(_ table: [[String]], sheetName: String = "Rapport") -> [UInt8] {
+        ZipArchive.write([
+            ("[Content_Types].xml", Array(contentTypes.utf8)),
+            ("_rels/.rels", Array(rootRelationships.utf8)),
+            ("xl/workbook.xml", Array(workbook(sheetName).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8)),
+            ("xl/styles.xml", Array(styles.utf8)),
+            ("xl/worksheets/sheet1.xml", Array(worksheet(table).utf8)),
+        ])
+    }
+
+    static let contentTypes = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+    <Default Extension="xml" ContentType="application/xml"/>\
+    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+    </Types>
+    """
+
+    static let rootRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+    </Relationships>
+    """
+
+    static func workbook(_ name: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+        <sheets><sheet name="\(escape(name))" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """
+    }
+
+    static let workbookRelationships = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    </Relationships>
+    """
+
+    static let styles = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+    <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+    <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+    <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+    <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+    <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+    <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+    </styleSheet>
+    """
+
+    /// "A", "B", … "Z", "AA" for a 0-based column.
+    static func columnName(_ index: Int) -> String {
+        var index = index + 1
+        var name = ""
+        while index > 0 {
+            let remainder = (index - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            index = (index - 1) / 26
+        }
+        return name
+    }
+
+    static func worksheet(_ table: [[String]]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        out += "<cols><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols><sheetData>"
+        for (rowIndex, row) in table.enumerated() {
+            out += "<row r=\"\(rowIndex + 1)\">"
+            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
+                let reference = "\(columnName(columnIndex))\(rowIndex + 1)"
+                let style = rowIndex < 2 ? " s=\"1\"" : ""
+                if rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
+                    out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
+                } else {
+                    out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
+                }
+            }
+            out += "</row>"
+        }
+        return out + "</sheetData></worksheet>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    // MARK: Reading
+
+    /// Reads the first worksheet as a table of text (numbers as written, shortest form).
     public static func read(_ bytes: [UInt8]) throws -> [[String]] {
-        throw Problem(message: "XLSX import is not built yet; save the sheet as CSV")
+        do {
+            let names = try ZipArchive.directory(bytes).keys
+            let sheets = names.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted()
+            let first = sheets.contains("xl/worksheets/sheet1.xml") ? "xl/worksheets/sheet1.xml" : sheets.first
+            guard let first, let sheet = try ZipArchive.read(first, in: bytes, limit: maxPartBytes) else {
+                throw Problem(message: "the workbook has no worksheet")
+            }
+            let shared = try ZipArchive.read("xl/sharedStrings.xml", in: bytes, limit: maxPartBytes)
+                .map { try SharedStrings.parse(Data($0)) } ?? []
+            return try WorksheetReader.parse(Data(sheet), shared: shared)
+        } catch let problem as ZipArchive.Problem {
+            throw Problem(message: problem.message)
+        }
+    }
+}
+
+/// The shared-strings table (`xl/sharedStrings.xml`) of a workbook.
+final class SharedStrings: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = ""
+    var inText = false
+    var inPhonetic = false
+
+    static func parse(_ data: Data) throws -> [String] {
+        let delegate = SharedStrings()
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else { throw XLSX.Problem(message: "xl/sharedStrings.xml is not valid XML") }
+        return delegate.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch element {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+}
+
+/// Cells of a worksheet, placed by their `r="C5"` references.
+final class WorksheetReader: NSObject, XMLParserDelegate {
+    let shared: [String]
+    var rows: [Int: [Int: String]] = [:]
+    var nextRow = 0
+    var rowIndex = 0
+    var nextColumn = 0
+    var column = 0
+    var type = ""
+    var value = ""
+    var capturing = false
+    var failure: XLSX.Problem?
+
+    init(shared: [String]) {
+        self.shared = shared
+    }
+
+    static func parse(_ data: Data, shared: [String]) throws -> [[String]] {
+        let delegate = WorksheetReader(shared: shared)
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        guard parser.parse() else { throw XLSX.Problem(message: "the worksheet is not valid XML") }
+        if let failure = delegate.failure { throw failure }
+        guard let last = delegate.rows.keys.max() else { return [] }
+        return (0...last).map { row in
+            let cells = delegate.rows[row] ?? [:]
+            guard let width = cells.keys.max() else { return [] }
+            return (0...width).map { cells[$0] ?? "" }
+        }
+    }
+
+    /// (row, column), 0-based, of a reference such as "C5".
+    static func position(_ reference: String) -> (Int, Int)? {
+        var column = 0
+        var digits = ""
+        for character in reference {
+            if let ascii = character.asciiValue, character.isLetter {
+                column = column * 26 + Int(ascii & 0xDF) - 64
+            } else if character.isNumber {
+                digits.append(character)
+            }
+        }
+        guard column > 0, let row = Int(digits), row > 0 else { return nil }
+        return (row - 1, column - 1)
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch element {
+        case "row":
+            rowIndex = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? nextRow
+            nextRow = rowIndex + 1
+            nextColumn = 0
+        case "c":
+            if let reference = attributes["r"], let (row, column) = Self.position(reference) {
+                rowIndex = row
+                self.column = column
+            } else {
+                column = nextColumn
+            }
+            nextColumn = column + 1
+            type = attributes["t"] ?? "n"
+            value = ""
+        case "v", "t":
+            capturing = true
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturing { value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        switch element {
+        case "v", "t":
+            capturing = false
+        case "c":
+            var text = value
+            if type == "s" {
+                guard let index = Int(value), shared.indices.contains(index) else {
+                    failure = XLSX.Problem(message: "a cell refers to a shared string that does not exist")
+                    return
+                }
+                text = shared[index]
+            } else if type == "n", let number = Double(value), number.isFinite {
+                text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            } else if type == "b" {
+                text = value == "1" ? "TRUE" : "FALSE"
+            }
+            if !text.isEmpty { rows[rowIndex, default: [:]][column] = text }
+        default:
+            break
+        }
     }
 }

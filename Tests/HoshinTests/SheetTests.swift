@@ -121,3 +121,51 @@ import HoshinSheets
         #expect(try Data(contentsOf: region) == before.1)
     }
 }
+
+/// XLSX: what Hoshin writes reads back, and a workbook laid out as Excel saves it
+/// (deflated parts, shared strings, sparse rows) is read too.
+@Suite struct XLSXTests {
+    @Test func aWrittenWorkbookReadsBackCellForCell() throws {
+        let table = [ReportingSheet.columns, ReportingSheet.labels(.sv),
+                     ["activity", "kardiologi/fallrutin", "Inför rutin – åäö æø <&>", "on-track", "80", "Rad ett\nrad två", "2026-04-28", "", "", "", ""],
+                     ["measurement", "region/vardskador", "Vårdskador", "", "", "", "", "2026-10", "", "27", "411"]]
+        let bytes = XLSX.write(table)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let read = try XLSX.read(bytes)
+        #expect(read.count == 4)
+        for (row, expected) in zip(read, table) {
+            #expect(row == Array(expected.prefix(row.count)))
+            #expect(expected.dropFirst(row.count).allSatisfy { $0.isEmpty })
+        }
+    }
+
+    @Test func anExcelStyleWorkbookWithSharedStringsAndDeflateIsRead() throws {
+        let bytes = [UInt8](try Data(contentsOf: Fixtures.root.appendingPathComponent("sheets/excel-style.xlsx")))
+        let table = try XLSX.read(bytes)
+        #expect(table[0] == ["type", "ref", "status", "progress", "note", "period", "value"])
+        #expect(table[1] == [])
+        #expect(table[2] == ["activity", "kardiologi/fallrutin", "at-risk", "85.5", "Avd 4: börjar i december – æøå"])
+        #expect(table[3] == ["measurement", "kardiologi/fallskador", "", "", "", "2026-11", "4"])
+        let rows = try ReportingSheet.read(table: table)
+        #expect(rows.map(\.number) == [3, 4])
+    }
+
+    @Test func damagedWorkbooksAreProblemsNotCrashes() {
+        #expect(throws: XLSX.Problem.self) { try XLSX.read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]) }
+        var truncated = XLSX.write([["type", "ref"]])
+        truncated.removeLast(30)
+        #expect(throws: XLSX.Problem.self) { try XLSX.read(truncated) }
+    }
+
+    @Test func exportAndImportThroughTheCommandLine() throws {
+        let folder = try Fixtures.copy(Fixtures.plans)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let sheet = folder.deletingLastPathComponent().appendingPathComponent("kardiologi.xlsx")
+        let export = try HoshinBinary.run(["sheet", "export", "kardiologi", "--plans", folder.path, "--as-of", "2026-10-31",
+                                           "--output", sheet.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let unchanged = try HoshinBinary.run(["sheet", "import", sheet.path, "--plans", folder.path, "--date", "2026-10-31"])
+        #expect(unchanged.status == 0)
+        #expect(unchanged.stdout == "no changes: the sheet matches the plan\n")
+    }
+}

@@ -30,8 +30,8 @@ struct SheetExportCommand: ParsableCommand {
     @Option(help: "The plan repository folder.")
     var plans: String = "plans"
 
-    @Option(help: "csv or xlsx.")
-    var format: Format = .csv
+    @Option(help: "xlsx or csv.")
+    var format: Format = .xlsx
 
     @Option(name: .shortAndLong, help: "The file to write (default: UNIT.csv / UNIT.xlsx).")
     var output: String?
