@@ -76,7 +76,7 @@ public struct PlanUpdate: Sendable {
 
     /// Splits `UNIT/ID`, finds the unit's file, or reports an unknown reference.
     func locate(_ reference: String, kind: String, asOf: PlanDate,
-                ids: (UnitPlan) -> [String]) throws -> (unit: UnitPlan, id: String, relative: String) {
+                ids: (UnitPlan) -> [String]) throws -> (unit: UnitPlan, id: String, relative: String, settings: RepositorySettings) {
         let result = try RepositoryLoader().load(folder: folder, asOf: asOf)
         guard let repository = result.repository else {
             throw UpdateError.invalidArgument("\(folder)/hoshin.yaml cannot be read; run 'hoshin validate \(folder)'")
@@ -88,7 +88,7 @@ public struct PlanUpdate: Sendable {
         }
         let prefix = PlanFileDiscovery.displayPath(folder: folder, relative: "")
         let relative = unit.file.hasPrefix(prefix) ? String(unit.file.dropFirst(prefix.count)) : unit.file
-        return (unit, parts[1], relative)
+        return (unit, parts[1], relative, repository.settings)
     }
 
     /// Reports an activity: sets status, progress, note and `updated`.
@@ -128,8 +128,7 @@ public struct PlanUpdate: Sendable {
     public func measure(_ reference: String, period text: String, value: MeasurementValue,
                         asOf: PlanDate) throws -> UpdateSummary {
         let target = try locate(reference, kind: "indicator", asOf: asOf) { $0.allIndicators.map(\.id.value) }
-        let result = try RepositoryLoader().load(folder: folder, asOf: asOf)
-        let cadence = result.repository?.settings.reporting ?? .monthly
+        let cadence = target.settings.reporting
         guard let period = Period(text) else {
             throw UpdateError.invalidArgument("'\(text)' is not a period; write \(Self.example(cadence))")
         }

@@ -72,7 +72,7 @@ public struct SourceText: Sendable {
     static func sequenceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let lead = buffer[i]
         let width: Int
-        var minimum: UInt32
+        let minimum: UInt32
         switch lead {
         case 0xC2...0xDF: width = 2; minimum = 0x80
         case 0xE0...0xEF: width = 3; minimum = 0x800
@@ -86,7 +86,6 @@ public struct SourceText: Sendable {
             guard next & 0xC0 == 0x80 else { return 0 }
             scalar = scalar << 6 | UInt32(next & 0x3F)
         }
-        minimum = max(minimum, 0)
         if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return 0 }
         return width
     }
