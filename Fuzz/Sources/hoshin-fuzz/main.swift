@@ -1,0 +1,18 @@
+import HoshinModel
+import HoshinRepository
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
+    let files = [
+        InMemoryFile(path: "hoshin.yaml", text: "hoshin: 1\nperiod: 2026\n"),
+        InMemoryFile(path: "region.yaml", text: "unit: region\nname: Region\ngoals:\n  - id: g\n    title: Mål\n"),
+        InMemoryFile(path: "fuzz.yaml", bytes: bytes),
+    ]
+    let result = RepositoryLoader().load(files: files, asOf: PlanDate(year: 2026, month: 10, day: 31)!)
+    for diagnostic in result.diagnostics {
+        precondition(diagnostic.start.line >= 1 && diagnostic.start.column >= 1)
+        precondition(diagnostic.range.start <= diagnostic.range.end)
+    }
+    return 0
+}
