@@ -68,7 +68,7 @@ public struct SheetImport: Sendable {
                 }
                 let progressText = cell("progress")
                 if !progressText.isEmpty {
-                    guard let progress = Self.number(progressText), (0...100).contains(progress) else {
+                    guard let progress = DecimalNumber.parse(progressText), (0...100).contains(progress) else {
                         problems.append(SheetError(row: row.number, column: "progress",
                                                    message: "progress is a percentage from 0 to 100, not '\(progressText)'"))
                         continue
@@ -107,17 +107,17 @@ public struct SheetImport: Sendable {
                 let denText = cell("den")
                 let value: MeasurementValue
                 if !numText.isEmpty || !denText.isEmpty {
-                    guard let num = Self.number(numText) else {
+                    guard let num = DecimalNumber.parse(numText) else {
                         problems.append(SheetError(row: row.number, column: "num", message: "'\(numText)' is not a number"))
                         continue
                     }
-                    guard let den = Self.number(denText), den > 0 else {
+                    guard let den = DecimalNumber.parse(denText), den > 0 else {
                         problems.append(SheetError(row: row.number, column: "den", message: "'\(denText)' is not a number greater than 0"))
                         continue
                     }
                     value = .ratio(num: num, den: den)
                 } else if !valueText.isEmpty {
-                    guard let number = Self.number(valueText) else {
+                    guard let number = DecimalNumber.parse(valueText) else {
                         problems.append(SheetError(row: row.number, column: "value", message: "'\(valueText)' is not a number"))
                         continue
                     }
@@ -147,13 +147,5 @@ public struct SheetImport: Sendable {
             }
         }
         return summaries
-    }
-
-    /// A number with a decimal point or a decimal comma.
-    static func number(_ text: String) -> Double? {
-        let normalised = text.contains(".") ? text : String(text.map { $0 == "," ? "." : $0 })
-        guard !normalised.isEmpty, normalised.allSatisfy({ "0123456789.-+eE".contains($0) }),
-              let value = Double(normalised), value.isFinite else { return nil }
-        return value
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import HoshinModel
 import HoshinRender
-import HoshinReporters
 import HoshinRepository
 import HoshinRollup
 import HoshinVariation
@@ -35,10 +34,7 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         let date = asOf ?? .today
         let result = try RepositoryLoader().load(folder: plans, asOf: date)
-        guard result.errorCount == 0, let repository = result.repository else {
-            Terminal.writeError(TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly))
-            throw ExitCode(1)
-        }
+        let repository = try ValidationGate.repository(result)
         let parts = reference.split(separator: "/").map(String.init)
         let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }
         guard parts.count == 2, let unit = repository.unitsByID[parts[0]],

@@ -1,7 +1,6 @@
 import ArgumentParser
 import HoshinModel
 import HoshinRender
-import HoshinReporters
 import HoshinRepository
 import HoshinRollup
 
@@ -61,10 +60,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func tree(_ side: Side) throws -> StatusTree {
-        guard side.result.errorCount == 0, let repository = side.result.repository else {
-            Terminal.writeError("\(side.name):\n" + TextReporter(colour: Terminal.stderrSupportsColour).render(side.result.errorsOnly))
-            throw ExitCode(1)
-        }
+        let repository = try ValidationGate.repository(side.result, heading: side.name)
         do {
             return try RollupEngine(repository: repository, asOf: side.date).tree()
         } catch let failure as RollupEngine.Failure {

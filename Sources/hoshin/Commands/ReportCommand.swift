@@ -2,7 +2,6 @@ import ArgumentParser
 import HoshinModel
 import HoshinRepository
 import Foundation
-import HoshinReporters
 
 /// `hoshin report`: a unit reports an activity, editing its plan file in place.
 struct ReportCommand: ParsableCommand {
@@ -45,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             report.status = state
         }
         if let progress {
-            guard let value = NumberArgument.parse(progress) else {
+            guard let value = DecimalNumber.parse(progress) else {
                 throw CommandFailure("progress must be a number from 0 to 100, not '\(progress)'", exitCode: 1)
             }
             report.progress = value
@@ -81,30 +80,19 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         let measured: MeasurementValue
         if let slash = value.firstIndex(of: "/") {
-            guard let num = NumberArgument.parse(String(value[..<slash])),
-                  let den = NumberArgument.parse(String(value[value.index(after: slash)...])) else {
+            guard let num = DecimalNumber.parse(String(value[..<slash])),
+                  let den = DecimalNumber.parse(String(value[value.index(after: slash)...])) else {
                 throw CommandFailure("'\(value)' is not NUM/DEN, such as 11/142", exitCode: 1)
             }
             guard den > 0 else { throw CommandFailure("the denominator must be greater than 0", exitCode: 1) }
             measured = .ratio(num: num, den: den)
         } else {
-            guard let number = NumberArgument.parse(value) else {
+            guard let number = DecimalNumber.parse(value) else {
                 throw CommandFailure("'\(value)' is not a number (write 7.9 or 7,9, or NUM/DEN)", exitCode: 1)
             }
             measured = .number(number)
         }
         try UpdateRunner.run { try PlanUpdate(folder: plans).measure(reference, period: period, value: measured, asOf: .today) }
-    }
-}
-
-/// Numbers as people type them: a decimal point or a decimal comma.
-enum NumberArgument {
-    static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let normalised = trimmed.contains(".") ? trimmed : trimmed.replacingOccurrences(of: ",", with: ".")
-        guard !normalised.isEmpty, normalised.allSatisfy({ "0123456789.-+eE".contains($0) }),
-              let value = Double(normalised), value.isFinite else { return nil }
-        return value
     }
 }
 
@@ -119,11 +107,7 @@ enum UpdateRunner {
             case .invalidArgument(let message), .edit(let message):
                 throw CommandFailure(message, exitCode: 1)
             case .wouldNotValidate(let diagnostics):
-                var text = ""
-                for diagnostic in diagnostics {
-                    text += "\(diagnostic.file):\(diagnostic.start.line):\(diagnostic.start.column): error: \(diagnostic.message) [\(diagnostic.rule)]\n"
-                }
-                Terminal.writeError(text)
+                ValidationGate.writeLines(diagnostics)
                 throw CommandFailure("refused: the change would not validate; the file is unchanged", exitCode: 1)
             }
         }

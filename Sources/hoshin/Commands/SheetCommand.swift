@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HoshinModel
-import HoshinReporters
 import HoshinRepository
 import HoshinSheets
 
@@ -43,7 +42,7 @@ struct SheetExportCommand: ParsableCommand {
         let date = asOf ?? .today
         let result = try RepositoryLoader().load(folder: plans, asOf: date)
         guard let repository = result.repository else {
-            Terminal.writeError(TextReporter(colour: false).render(result.errorsOnly))
+            ValidationGate.reportErrors(result)
             throw ExitCode(1)
         }
         guard let plan = repository.unitsByID[unit] else {
@@ -112,9 +111,7 @@ struct SheetImportCommand: ParsableCommand {
                 Terminal.writeError(problems.map { "\(file): \($0)\n" }.joined())
                 throw CommandFailure("refused: \(problems.count) invalid row\(problems.count == 1 ? "" : "s"); nothing was written", exitCode: 1)
             case .wouldNotValidate(let diagnostics):
-                Terminal.writeError(diagnostics.map {
-                    "\($0.file):\($0.start.line):\($0.start.column): error: \($0.message) [\($0.rule)]\n"
-                }.joined())
+                ValidationGate.writeLines(diagnostics)
                 throw CommandFailure("refused: the changes would not validate; nothing was written", exitCode: 1)
             case .edit(let message):
                 throw CommandFailure(message, exitCode: 1)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import HoshinRender
-import HoshinReporters
 import HoshinRepository
 import HoshinRollup
 
@@ -36,10 +35,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
-        guard result.errorCount == 0, let plans = result.repository else {
-            Terminal.writeError(TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly))
-            throw ExitCode(1)
-        }
+        let plans = try ValidationGate.repository(result)
         let tree: StatusTree
         do {
             tree = try RollupEngine(repository: plans, asOf: repository.date).tree(from: unit, depth: depth)

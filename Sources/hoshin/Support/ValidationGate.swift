@@ -1,0 +1,30 @@
+import ArgumentParser
+import HoshinModel
+import HoshinReporters
+import HoshinRepository
+
+/// How commands that need a valid repository report one that is not.
+enum ValidationGate {
+    /// The repository when it has no errors; otherwise its errors go to stderr as
+    /// `validate` prints them, and the command exits 1.
+    static func repository(_ result: ValidationResult, heading: String? = nil) throws -> PlanRepository {
+        guard result.errorCount == 0, let repository = result.repository else {
+            reportErrors(result, heading: heading)
+            throw ExitCode(1)
+        }
+        return repository
+    }
+
+    /// Writes a result's errors to stderr in `validate`'s text format.
+    static func reportErrors(_ result: ValidationResult, heading: String? = nil) {
+        let text = TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly)
+        Terminal.writeError((heading.map { "\($0):\n" } ?? "") + text)
+    }
+
+    /// Writes one `file:line:col: error: message [rule]` line per diagnostic to stderr.
+    static func writeLines(_ diagnostics: [Diagnostic]) {
+        Terminal.writeError(diagnostics.map {
+            "\($0.file):\($0.start.line):\($0.start.column): error: \($0.message) [\($0.rule)]\n"
+        }.joined())
+    }
+}
