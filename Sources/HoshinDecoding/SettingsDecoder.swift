@@ -4,7 +4,7 @@ import HoshinYAML
 /// Decodes `hoshin.yaml` (spec §2) into `RepositorySettings`.
 public enum SettingsDecoder {
     static let keys = ["hoshin", "organisation", "period", "reporting", "language", "perspectives",
-                       "stale_after_days", "rollup", "spc", "rules"]
+                       "stale_after_days", "rollup", "spc", "rules", "cycle"]
 
     /// Decodes settings; `knownRules` are the rule ids `rules:` may name.
     /// Returns nil settings only when the plan year cannot be read.
@@ -77,6 +77,15 @@ public enum SettingsDecoder {
                 reader.report(RuleID.invalidValue, range: minimum.range, "spc.min_points must be at least 2")
             } else {
                 settings.spcMinPoints = minimum.value
+            }
+        }
+        if let id = fields.value("cycle"), !reader.isNull(id),
+           let cycle = reader.fields(id, what: "cycle", known: ["deadline_days"]),
+           let days = reader.integer("deadline_days", in: cycle) {
+            if days.value < 0 {
+                reader.report(RuleID.invalidValue, range: days.range, "cycle.deadline_days must be 0 or more")
+            } else {
+                settings.deadlineDays = days.value
             }
         }
         if let id = fields.value("rules"), !reader.isNull(id),

@@ -3,7 +3,7 @@ import HoshinYAML
 
 /// Decodes one unit plan file (spec §3) into a `UnitPlan`, collecting diagnostics.
 public enum UnitPlanDecoder {
-    static let unitKeys = ["unit", "name", "parent", "owner", "vision", "strategies", "goals"]
+    static let unitKeys = ["unit", "name", "parent", "owner", "reporters", "vision", "strategies", "goals"]
     static let strategyKeys = ["id", "title"]
     static let goalKeys = ["id", "title", "strategy", "perspective", "supports", "owner", "weight",
                            "assessment", "indicators", "success_factors", "activities"]
@@ -12,7 +12,7 @@ public enum UnitPlanDecoder {
                                 "chart", "freeze", "measurements"]
     static let successFactorKeys = ["id", "title", "owner", "weight", "activities"]
     static let activityKeys = ["id", "title", "owner", "start", "due", "status", "progress", "updated",
-                               "note", "weight"]
+                               "note", "weight", "carried_from"]
 
     /// Decodes a unit plan; nil when the file has no usable `unit` and `name`.
     public static func decode(_ document: YAMLDocument?, file: String)
@@ -31,6 +31,15 @@ public enum UnitPlanDecoder {
         let name = reader.text("name", in: fields, required: true)
         let parent = reader.identifier("parent", in: fields, required: false)
         let owner = reader.text("owner", in: fields)?.value
+        var reporters: [String] = []
+        for item in reader.list("reporters", in: fields) {
+            let node = document[document.resolved(item)]
+            if node.kind == .scalar, !reader.isNull(item) {
+                reporters.append(document.string(document.resolved(item)))
+            } else {
+                reader.report(RuleID.invalidType, at: item, "a reporter is an e-mail address, not \(NodeReader.kindName(node))")
+            }
+        }
         let vision = reader.text("vision", in: fields)
         var strategies: [Strategy] = []
         for item in reader.list("strategies", in: fields) {
@@ -50,9 +59,10 @@ public enum UnitPlanDecoder {
         let goals = reader.list("goals", in: fields).compactMap { decodeGoal($0, reader: &reader) }
         guard let id, let name else { return (nil, reader.diagnostics) }
         let node = document[root]
-        let unit = UnitPlan(file: file, id: id, name: name.value, parent: parent, owner: owner,
+        var unit = UnitPlan(file: file, id: id, name: name.value, parent: parent, owner: owner,
                             vision: vision?.value, strategies: strategies, goals: goals,
                             range: ByteRange(start: node.start, end: node.end))
+        unit.reporters = reporters
         return (unit, reader.diagnostics)
     }
 
@@ -199,9 +209,16 @@ public enum UnitPlanDecoder {
         let updated = reader.date("updated", in: fields)
         let note = reader.text("note", in: fields)?.value
         let weight = reader.weight(in: fields)
+        var carriedFrom = reader.integer("carried_from", in: fields)
+        if let year = carriedFrom, !(1000...9999).contains(year.value) {
+            reader.report(RuleID.invalidValue, range: year.range, "carried_from is a plan year such as 2025, not \(year.value)")
+            carriedFrom = nil
+        }
         guard let id, let title, let status else { return nil }
-        return Activity(id: id, title: title.value, owner: owner, start: start, due: due, status: status,
-                        progress: progress, updated: updated, note: note, weight: weight, range: reader.range(item))
+        var activity = Activity(id: id, title: title.value, owner: owner, start: start, due: due, status: status,
+                                progress: progress, updated: updated, note: note, weight: weight, range: reader.range(item))
+        activity.carriedFrom = carriedFrom
+        return activity
     }
 }
 

@@ -56,6 +56,8 @@ public struct RepositorySettings: Sendable {
     public var spcMinPoints: Int
     /// Per-rule severity overrides.
     public var rules: [String: SeveritySetting]
+    /// Days after a period's last day by which its reports are due (`cycle.deadline_days`, §13).
+    public var deadlineDays: Int = 10
 
     /// Settings with every default and the given plan year.
     public init(file: String = "hoshin.yaml", period: Int) {

@@ -10,6 +10,8 @@ public struct UnitPlan: Sendable {
     public var parent: Located<String>?
     /// Free-text owner.
     public var owner: String?
+    /// Who may report this unit and the units below it (e-mail addresses, §3).
+    public var reporters: [String] = []
     /// The vision (root only).
     public var vision: String?
     /// Strategic approaches (root only).
@@ -265,6 +267,8 @@ public struct Activity: Sendable {
     public var note: String?
     /// Rollup weight (> 0).
     public var weight: Double
+    /// The plan year this activity was carried over from by `hoshin rollover` (§14).
+    public var carriedFrom: Located<Int>?
     /// The mapping node.
     public var range: ByteRange
 

@@ -7,7 +7,8 @@ extension Rule {
         summary: "an activity date outside the plan year, or a measurement after it",
         rationale: """
         A plan is for one year ('period' in hoshin.yaml). Activities that start or end in another year, \
-        or measurements for periods after it, are usually typos of the year. Measurements from earlier \
+        or measurements for periods after it, are usually typos of the year. An activity carried over by \
+        `hoshin rollover` (carried_from) keeps its dates from the years before. Measurements from earlier \
         years are history and welcome: they show variation over time.
         """,
         failing: RuleExample("""
@@ -42,6 +43,9 @@ extension Rule {
                 for activity in unit.allActivities {
                     for (name, date) in [("start", activity.start), ("due", activity.due)] {
                         guard let date, date.value.year != year else { continue }
+                        // A carried-over activity keeps its dates from the year it came from (§14).
+                        if let carried = activity.carriedFrom?.value, date.value.year < year,
+                           date.value.year <= carried { continue }
                         let side = date.value.year > year ? "after" : "before"
                         context.report(unit.file, date.range,
                                        "\(name) \(date.value) of activity '\(activity.id.value)' lies \(side) the plan year \(year)")
