@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+import PropertyBased
+import HoshinDecoding
+import HoshinEditing
+import HoshinModel
+import HoshinRepository
+import HoshinYAML
+
+/// `hoshin rollover` (spec §14): plans/ rolled to 2027 against golden files, the edits on a
+/// hand-written file with countermeasures, comments and flow styles, the command's refusals,
+/// and a property test over generated repositories.
+@Suite struct RolloverTests {
+    static let folder = Fixtures.root.appendingPathComponent("rollover")
+
+    static func files(_ folder: URL) throws -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for relative in try PlanFileDiscovery.planFiles(in: folder.path) {
+            result[relative] = [UInt8](try Data(contentsOf: folder.appendingPathComponent(relative)))
+        }
+        return result
+    }
+
+    static func git(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path, "-c", "user.email=test@example.org", "-c", "user.name=test"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    /// A copy of plans/ committed in a fresh git repository.
+    static func committedCopy() throws -> URL {
+        let copy = try Fixtures.copy(Fixtures.plans)
+        try git(["init", "-q"], in: copy.deletingLastPathComponent())
+        try git(["add", "-A"], in: copy.deletingLastPathComponent())
+        try git(["commit", "-q", "-m", "plans"], in: copy.deletingLastPathComponent())
+        return copy
+    }
+
+    // MARK: plans/ to 2027, file by file
+
+    @Test func plansRollOverTo2027ExactlyAsTheGoldenFiles() throws {
+        let copy = try Self.committedCopy()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let golden = Self.folder.appendingPathComponent("plans-2027")
+        if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil {
+            try? FileManager.default.removeItem(at: golden)
+            try FileManager.default.copyItem(at: copy, to: golden)
+            try Data(run.stdout.utf8).write(to: Self.folder.appendingPathComponent("plans-2027.reply.txt"))
+        }
+        let actual = try Self.files(copy)
+        let expected = try Self.files(golden)
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for (path, bytes) in expected {
+            #expect(actual[path] == bytes, "\(path) differs from Tests/Fixtures/rollover/plans-2027/\(path)")
+        }
+        let reply = try String(contentsOf: Self.folder.appendingPathComponent("plans-2027.reply.txt"), encoding: .utf8)
+        #expect(run.stdout.replacingOccurrences(of: copy.path, with: "plans") == reply.replacingOccurrences(of: copy.path, with: "plans"))
+        // The draft validates in its own year without errors; the carried dates are not outside-period.
+        let result = try Fixtures.validate(copy, asOf: PlanDate(year: 2027, month: 1, day: 15)!)
+        #expect(result.errorCount == 0)
+        #expect(!result.diagnostics.contains { $0.rule == "outside-period" })
+        #expect(plansStayA2026Plan())
+    }
+
+    func plansStayA2026Plan() -> Bool {
+        let text = (try? String(contentsOf: Fixtures.plans.appendingPathComponent("hoshin.yaml"), encoding: .utf8)) ?? ""
+        return text.contains("\nperiod: 2026\n")
+    }
+
+    @Test func dryRunPrintsThePlanAndWritesNothing() throws {
+        let copy = try Self.committedCopy()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let before = try Self.files(copy)
+        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027", "--dry-run"])
+        #expect(run.status == 0)
+        #expect(try Self.files(copy) == before)
+        #expect(run.stdout.contains("provkörning"))
+        #expect(run.stdout.contains("region (region.yaml)\n  följer med: granskning-rapport, ledarutveckling\n"))
+        #expect(run.stdout.contains("aktivitet egenvard-app (cancelled)"))
+    }
+
+    @Test func refusesUncommittedChangesAndTheWrongYear() throws {
+        let copy = try Self.committedCopy()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let before = try Self.files(copy)
+        let wrongYear = try HoshinBinary.run(["rollover", copy.path, "--to", "2028"])
+        #expect(wrongYear.status == 2)
+        #expect(wrongYear.stderr.contains("2027"))
+        let sameYear = try HoshinBinary.run(["rollover", copy.path, "--to", "2026"])
+        #expect(sameYear.status == 2)
+        try Data("# ny kommentar\n".utf8).write(to: copy.appendingPathComponent("psykiatri/ny.txt"))
+        let dirty = try HoshinBinary.run(["rollover", copy.path, "--to", "2027"])
+        #expect(dirty.status == 2)
+        #expect(dirty.stderr.contains("git"))
+        #expect(try Self.files(copy) == before)
+    }
+
+    // MARK: The edits on one file
+
+    @Test func editsMatchTheHandWrittenExpectedFile() throws {
+        let input = try Data(contentsOf: Self.folder.appendingPathComponent("edits/before.yaml"))
+        let editor = try PlanEditor(bytes: [UInt8](input))
+        let rollover = editor.rollover(from: 2026)
+        let output = Splice.apply(rollover.splices, to: [UInt8](input))
+        let url = Self.folder.appendingPathComponent("edits/after.yaml")
+        if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil { try Data(output).write(to: url) }
+        #expect(String(decoding: output, as: UTF8.self) == (try String(contentsOf: url, encoding: .utf8)))
+        #expect(rollover.carried == ["kvar", "flow-kvar", "i-faktor", "redan-buren"])
+        #expect(rollover.removedActivities.map(\.id) == ["klar-med-kommentar", "flow-klar", "sista-avbruten", "ensam-klar"])
+        #expect(rollover.removedCountermeasures == ["stangd", "mal-stangd"])
+        #expect(rollover.removedAssessments == ["ett", "tva", "tre"])
+    }
+
+    @Test func crlfFilesKeepTheirLineEndings() throws {
+        let text = "unit: u\r\nname: U\r\ngoals:\r\n  - id: g\r\n    title: G\r\n    activities:\r\n"
+            + "      - id: a\r\n        title: A\r\n        status: done\r\n"
+            + "      - id: b\r\n        title: B\r\n        status: on-track\r\n"
+        let editor = try PlanEditor(bytes: Array(text.utf8))
+        let output = String(decoding: Splice.apply(editor.rollover(from: 2026).splices, to: Array(text.utf8)), as: UTF8.self)
+        #expect(output == "unit: u\r\nname: U\r\ngoals:\r\n  - id: g\r\n    title: G\r\n    activities:\r\n"
+            + "      - id: b\r\n        title: B\r\n        status: on-track\r\n        carried_from: 2026\r\n")
+    }
+
+    // MARK: Generated repositories
+
+    struct GeneratedUnit {
+        var text = ""
+        /// Per activity: id, status, and the lines it occupies (0-based, half-open).
+        var activities: [(id: String, status: String, lines: Range<Int>)] = []
+        /// Lines of removed assessments.
+        var assessmentLines: [Range<Int>] = []
+        var lineCount: Int { text.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
+    }
+
+    static func unit(_ index: Int, parent: Int?, random: inout SeededRandom) -> GeneratedUnit {
+        var unit = GeneratedUnit()
+        func line(_ text: String) { unit.text += text + "\n" }
+        line("# Enhet \(index)")
+        line("unit: u\(index)")
+        line("name: Enhet \(index)")
+        if let parent { line("parent: u\(parent)") }
+        line("goals:")
+        var counter = 0
+        func next(_ prefix: String) -> String { counter += 1; return "\(prefix)\(counter)" }
+        func activityList(indent: String) {
+            let count = Int.random(in: 0...4, using: &random)
+            if count == 0 { line("\(indent)activities: []"); return }
+            line("\(indent)activities:")
+            for _ in 0..<count {
+                if Bool.random(using: &random) { line("\(indent)  # en kommentar före aktiviteten") }
+                let id = next("a")
+                let status = ActivityState.allCases.randomElement(using: &random)!.rawValue
+                let first = unit.lineCount
+                let month = Int.random(in: 1...9, using: &random)
+                if Int.random(in: 0...4, using: &random) == 0 {
+                    line("\(indent)  - {id: \(id), title: Aktivitet \(id), status: \(status), start: 2026-0\(month)-01}")
+                } else {
+                    line("\(indent)  - id: \(id)")
+                    line("\(indent)    title: Aktivitet \(id) – åäö")
+                    if Bool.random(using: &random) { line("\(indent)    # en kommentar inuti aktiviteten") }
+                    line("\(indent)    status: \(status)" + (Bool.random(using: &random) ? "   # status" : ""))
+                    if status == "done" { line("\(indent)    progress: 100") }
+                    if Bool.random(using: &random) { line("\(indent)    start: 2026-0\(month)-01") }
+                    if Bool.random(using: &random) { line("\(indent)    due: 2026-1\(Int.random(in: 0...2, using: &random))-20") }
+                    if Bool.random(using: &random) { line("\(indent)    updated: 2026-0\(month)-15") }
+                    if Bool.random(using: &random) { line("\(indent)    note: |\n\(indent)      Två rader\n\(indent)      text") }
+                }
+                unit.activities.append((id, status, first..<unit.lineCount))
+                if Bool.random(using: &random) { line("") }
+            }
+        }
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+            let goal = next("g")
+            line("  - id: \(goal)")
+            line("    title: Mål \(goal)")
+            if let parent { line("    supports: [u\(parent)/g1]") }
+            if Bool.random(using: &random) {
+                let first = unit.lineCount
+                if Bool.random(using: &random) {
+                    line("    assessment: {status: yellow, date: 2026-09-30}")
+                } else {
+                    line("    assessment:")
+                    line("      status: red")
+                    line("      # ledningens kommentar")
+                    line("      note: Inte i takt")
+                }
+                unit.assessmentLines.append(first..<unit.lineCount)
+            }
+            if Bool.random(using: &random) {
+                line("    indicators:")
+                line("      - id: \(next("i"))")
+                line("        title: Indikator")
+                line("        direction: up")
+                line("        target: 80")
+                line("        measurements:")
+                line("          2025-12: 70")
+                line("          2026-01: 75")
+            }
+            if Bool.random(using: &random) {
+                line("    success_factors:")
+                line("      - id: \(next("f"))")
+                line("        title: Framgångsfaktor")
+                activityList(indent: "        ")
+            }
+            if Bool.random(using: &random) { activityList(indent: "    ") }
+        }
+        return unit
+    }
+
+    @Test func generatedRepositoriesRollOverByteExactly() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
+            var random = SeededRandom(seed: seed)
+            var units: [GeneratedUnit] = []
+            for index in 0..<Int.random(in: 1...4, using: &random) {
+                // u0 is the root and always has g1, so every supports names a goal of an ancestor.
+                units.append(Self.unit(index, parent: index == 0 ? nil : Int.random(in: 0..<index, using: &random), random: &random))
+            }
+            var files = [InMemoryFile(path: "hoshin.yaml", text: "hoshin: 1\nperiod: 2026   # planåret\nreporting: monthly\n")]
+            files += units.enumerated().map { InMemoryFile(path: "u\($0.offset).yaml", text: $0.element.text) }
+            let before = RepositoryLoader().load(files: files, asOf: PlanDate(year: 2026, month: 6, day: 1)!)
+            #expect(before.errorCount == 0, "seed \(seed): the generated repository has errors")
+            guard let plan = try? Rollover.plan(files: files, period: 2026, to: 2027) else {
+                Issue.record("seed \(seed): no plan")
+                return
+            }
+            let draft = plan.draft(of: files)
+            #expect(String(decoding: draft[0].bytes, as: UTF8.self) == "hoshin: 1\nperiod: 2027   # planåret\nreporting: monthly\n")
+            for (index, unit) in units.enumerated() {
+                let output = String(decoding: draft[index + 1].bytes, as: UTF8.self)
+                // Every activity: removed with status done or cancelled, or kept with carried_from.
+                let parsed = YAMLParser().parse(draft[index + 1].bytes)
+                let decoded = UnitPlanDecoder.decode(parsed.document, file: "u\(index).yaml").unit
+                let kept = Dictionary(uniqueKeysWithValues: (decoded?.allActivities ?? []).map { ($0.id.value, $0) })
+                for activity in unit.activities {
+                    if ["done", "cancelled"].contains(activity.status) {
+                        #expect(kept[activity.id] == nil, "seed \(seed): \(activity.id) (\(activity.status)) kept")
+                    } else {
+                        #expect(kept[activity.id]?.carriedFrom?.value == 2026, "seed \(seed): \(activity.id) not carried")
+                    }
+                }
+                #expect(kept.count == unit.activities.filter { !["done", "cancelled"].contains($0.status) }.count)
+                #expect(decoded?.goals.allSatisfy { $0.assessment == nil } == true)
+                // Every byte outside the removed blocks and the inserted lines is unchanged.
+                let removed = unit.assessmentLines + unit.activities.filter { ["done", "cancelled"].contains($0.status) }.map(\.lines)
+                let originalLines = unit.text.split(separator: "\n", omittingEmptySubsequences: false)
+                let expected = originalLines.enumerated().filter { item in !removed.contains { $0.contains(item.offset) } }
+                    .map { $0.element.replacingOccurrences(of: "activities: []", with: "activities:") }
+                let actual = output.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { $0.trimmingCharacters(in: .whitespaces) != "carried_from: 2026" }
+                    .map { $0.replacingOccurrences(of: ", carried_from: 2026}", with: "}").replacingOccurrences(of: "activities: []", with: "activities:") }
+                #expect(actual == expected, "seed \(seed): u\(index).yaml\n\(output)")
+            }
+            let after = RepositoryLoader().load(files: draft, asOf: PlanDate(year: 2027, month: 1, day: 15)!)
+            #expect(after.errorCount == 0, "seed \(seed): \(after.diagnostics.filter { $0.severity == .error }.map(\.message))")
+        }
+    }
+}
