@@ -60,7 +60,8 @@ import HoshinYAML
         let expected = try Self.files(golden)
         #expect(actual.keys.sorted() == expected.keys.sorted())
         for (path, bytes) in expected {
-            #expect(actual[path] == bytes, "\(path) differs from Tests/Fixtures/rollover/plans-2027/\(path)")
+            #expect(actual[path].map { String(decoding: $0, as: UTF8.self) } == String(decoding: bytes, as: UTF8.self),
+                    "\(path) differs from Tests/Fixtures/rollover/plans-2027/\(path)")
         }
         let reply = try String(contentsOf: Self.folder.appendingPathComponent("plans-2027.reply.txt"), encoding: .utf8)
         #expect(run.stdout.replacingOccurrences(of: copy.path, with: "plans") == reply)
