@@ -5,6 +5,7 @@ import HoshinDecoding
 import HoshinEditing
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 import HoshinYAML
 
 /// `hoshin rollover` (spec §14): plans/ rolled to 2027 against golden files, the edits on a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 
 /// `hoshin rollover`: next year's draft of the plans, in place (spec §14).
 struct RolloverCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 
 /// The reply of `hoshin rollover` in the repository's language (sv, da, en); its words in one place.
 struct RolloverText {

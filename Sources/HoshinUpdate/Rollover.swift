@@ -1,6 +1,7 @@
 import Foundation
 import HoshinEditing
 import HoshinModel
+import HoshinRepository
 
 /// Next year's draft of a whole repository (spec §14), computed in memory.
 public struct RolloverPlan: Sendable {
@@ -100,14 +101,13 @@ public enum Rollover {
         }
     }
 
-    /// Writes every changed file: all temporary files first, then the renames, so that an
-    /// error before the renames leaves every file as it was. Symbolic links stay links.
+    /// Writes every changed file all or nothing (``FileTransaction``): each file is either
+    /// entirely old or entirely new, whatever fails. Symbolic links stay links.
     public static func write(_ plan: RolloverPlan, folder: String) throws {
-        let targets = plan.changes.map { change in
-            URL(fileURLWithPath: PlanFileDiscovery.displayPath(folder: folder, relative: change.path))
-                .resolvingSymlinksInPath().path
+        let files = plan.changes.map { change in
+            (path: PlanFileDiscovery.displayPath(folder: folder, relative: change.path), bytes: change.new)
         }
-        try AtomicFile.writeAll(zip(plan.changes.map(\.new), targets).map { ($0, $1) })
+        try FileTransaction(folder: folder).write(files)
     }
 
     /// `git status --porcelain` of the folder: nil when it is not in a git work tree.
@@ -123,47 +123,5 @@ public enum Rollover {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-extension AtomicFile {
-    /// Writes several files: every temporary file is written and synced before the first rename.
-    public static func writeAll(_ files: [(bytes: [UInt8], path: String)]) throws {
-        var temporaries: [(temporary: String, path: String)] = []
-        func discard() { for entry in temporaries { unlink(entry.temporary) } }
-        for (bytes, path) in files {
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent().path
-            removeStaleTemporaries(folder: folder, name: url.lastPathComponent)
-            let temporary = "\(folder)/.\(url.lastPathComponent).hoshin-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            guard descriptor >= 0 else { discard(); throw RepositoryError.unwritable(path) }
-            temporaries.append((temporary, path))
-            var ok = true
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written <= 0 { ok = false; return }
-                    offset += written
-                }
-            }
-            if fsync(descriptor) != 0 { ok = false }
-            if let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int {
-                fchmod(descriptor, mode_t(mode))
-            }
-            close(descriptor)
-            guard ok else { discard(); throw RepositoryError.unwritable(path) }
-        }
-        for entry in temporaries {
-            guard rename(entry.temporary, entry.path) == 0 else { discard(); throw RepositoryError.unwritable(entry.path) }
-        }
-        for folder in Set(temporaries.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }) {
-            let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY)
-            if descriptor >= 0 {
-                fsync(descriptor)
-                close(descriptor)
-            }
-        }
     }
 }
