@@ -115,8 +115,9 @@ import HoshinYAML
         let url = Self.folder.appendingPathComponent("edits/after.yaml")
         if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil { try Data(output).write(to: url) }
         #expect(String(decoding: output, as: UTF8.self) == (try String(contentsOf: url, encoding: .utf8)))
-        #expect(rollover.carried == ["kvar", "flow-kvar", "i-faktor", "redan-buren"])
-        #expect(rollover.removedActivities.map(\.id) == ["klar-med-kommentar", "flow-klar", "sista-avbruten", "ensam-klar"])
+        #expect(rollover.carried == ["kvar", "flow-kvar", "flow-lista-kvar", "i-faktor", "redan-buren"])
+        #expect(rollover.removedActivities.map(\.id) == ["klar-med-kommentar", "flow-klar", "flow-lista-klar", "sista-avbruten",
+                                                       "ensam-klar"])
         #expect(rollover.removedCountermeasures == ["stangd", "mal-stangd"])
         #expect(rollover.removedAssessments == ["ett", "tva", "tre"])
     }
