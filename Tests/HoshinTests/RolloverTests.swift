@@ -105,6 +105,41 @@ import HoshinYAML
         #expect(try Self.files(copy) == before)
     }
 
+    @Test func aSymlinkedPlanFileStaysALinkAndOutsideGitTheRolloverSaysSo() throws {
+        let folder = try Fixtures.makeRepository([
+            "hoshin.yaml": Array("hoshin: 1\nperiod: 2026\nlanguage: en\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("store"), withIntermediateDirectories: true)
+        try Data("""
+        unit: region
+        name: Region
+        goals:
+          - id: g
+            title: G
+            activities:
+              - id: a
+                title: A
+                status: done
+                progress: 100
+              - id: b
+                title: B
+                status: on-track
+
+        """.utf8).write(to: folder.appendingPathComponent("store/region.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("region.yaml").path,
+                                                   withDestinationPath: "store/region.txt")
+        let run = try HoshinBinary.run(["rollover", folder.path, "--to", "2027"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("not in a git repository"))
+        #expect(run.stdout.contains("region (region.yaml)\n  carried: b\n  removed: activity a (done)\n"))
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("region.yaml").path)
+        #expect(link == "store/region.txt")
+        let target = try String(contentsOf: folder.appendingPathComponent("store/region.txt"), encoding: .utf8)
+        #expect(target.hasSuffix("      - id: b\n        title: B\n        status: on-track\n        carried_from: 2026\n"))
+        #expect(!target.contains("id: a"))
+    }
+
     // MARK: The edits on one file
 
     @Test func editsMatchTheHandWrittenExpectedFile() throws {
