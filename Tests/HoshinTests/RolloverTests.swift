@@ -173,6 +173,10 @@ import HoshinYAML
         var text = ""
         /// Per activity: id, status, and the lines it occupies (0-based, half-open).
         var activities: [(id: String, status: String, lines: Range<Int>)] = []
+        /// Per activity, for the reporting cycle: its start and updated dates.
+        var dates: [String: (start: String?, updated: String?)] = [:]
+        /// Per indicator in file order: its id and measured periods.
+        var indicators: [(id: String, periods: [String])] = []
         /// Lines of removed assessments.
         var assessmentLines: [Range<Int>] = []
         var lineCount: Int { text.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
@@ -200,15 +204,18 @@ import HoshinYAML
                 let month = Int.random(in: 1...9, using: &random)
                 if Int.random(in: 0...4, using: &random) == 0 {
                     line("\(indent)  - {id: \(id), title: Aktivitet \(id), status: \(status), start: 2026-0\(month)-01}")
+                    unit.dates[id] = ("2026-0\(month)-01", nil)
                 } else {
                     line("\(indent)  - id: \(id)")
                     line("\(indent)    title: Aktivitet \(id) – åäö")
                     if Bool.random(using: &random) { line("\(indent)    # en kommentar inuti aktiviteten") }
                     line("\(indent)    status: \(status)" + (Bool.random(using: &random) ? "   # status" : ""))
                     if status == "done" { line("\(indent)    progress: 100") }
-                    if Bool.random(using: &random) { line("\(indent)    start: 2026-0\(month)-01") }
+                    var dates: (start: String?, updated: String?) = (nil, nil)
+                    if Bool.random(using: &random) { line("\(indent)    start: 2026-0\(month)-01"); dates.start = "2026-0\(month)-01" }
                     if Bool.random(using: &random) { line("\(indent)    due: 2026-1\(Int.random(in: 0...2, using: &random))-20") }
-                    if Bool.random(using: &random) { line("\(indent)    updated: 2026-0\(month)-15") }
+                    if Bool.random(using: &random) { line("\(indent)    updated: 2026-0\(month)-15"); dates.updated = "2026-0\(month)-15" }
+                    unit.dates[id] = dates
                     if Bool.random(using: &random) { line("\(indent)    note: |\n\(indent)      Två rader\n\(indent)      text") }
                 }
                 unit.activities.append((id, status, first..<unit.lineCount))
@@ -234,13 +241,17 @@ import HoshinYAML
             }
             if Bool.random(using: &random) {
                 line("    indicators:")
-                line("      - id: \(next("i"))")
+                let indicator = next("i")
+                let extra = Int.random(in: 2...9, using: &random)
+                unit.indicators.append((indicator, ["2025-12", "2026-01", "2026-0\(extra)"]))
+                line("      - id: \(indicator)")
                 line("        title: Indikator")
                 line("        direction: up")
                 line("        target: 80")
                 line("        measurements:")
                 line("          2025-12: 70")
                 line("          2026-01: 75")
+                line("          2026-0\(extra): 77")
             }
             if Bool.random(using: &random) {
                 line("    success_factors:")
