@@ -92,13 +92,17 @@ public enum Rollover {
         return RolloverPlan(fromYear: period, toYear: year, changes: changes, units: units)
     }
 
-    /// The plan files of `folder` as they are on disk.
-    public static func read(folder: String) throws -> [InMemoryFile] {
-        try PlanFileDiscovery.planFiles(in: folder).map { relative in
-            let path = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
-            guard let data = FileManager.default.contents(atPath: path) else { throw RepositoryError.unreadable(path) }
-            return InMemoryFile(path: relative, bytes: [UInt8](data))
+    /// The plan files of `folder`, each read under its exclusive lock (the lock `report` and
+    /// `measure` take), in path order; hold the locks until the draft is written.
+    public static func lockAndRead(folder: String) throws -> (files: [InMemoryFile], locks: [PlanFileLock]) {
+        var files: [InMemoryFile] = []
+        var locks: [PlanFileLock] = []
+        for relative in try PlanFileDiscovery.planFiles(in: folder) {
+            let lock = try PlanFileLock(path: PlanFileDiscovery.displayPath(folder: folder, relative: relative))
+            locks.append(lock)
+            files.append(InMemoryFile(path: relative, bytes: try lock.read()))
         }
+        return (files, locks)
     }
 
     /// Writes every changed file all or nothing (``FileTransaction``): each file is either

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PropertyBased
 import HoshinModel
 import HoshinRender
 import HoshinRepository
@@ -123,6 +124,67 @@ import HoshinRollup
         #expect(region.expected == 4)
         #expect(region.state == .late)
         #expect(try Self.cycle("tertial", asOf: "2026-09-10").units.first?.state == .open)
+    }
+
+    // MARK: Generated repositories
+
+    /// Section 13 read plainly, over the generator's own record of each file (not the decoder's).
+    @Test func agreesWithAPlainReadingOfSection13OnGeneratedRepositories() async {
+        await propertyCheck(count: 80, input: Gen.int(in: 0...1_000_000)) { seed in
+            var random = SeededRandom(seed: seed)
+            var units: [RolloverTests.GeneratedUnit] = []
+            var parents: [Int?] = []
+            for index in 0..<Int.random(in: 1...5, using: &random) {
+                let parent = index == 0 ? nil : Int.random(in: 0..<index, using: &random)
+                parents.append(parent)
+                units.append(RolloverTests.unit(index, parent: parent, random: &random))
+            }
+            let deadlineDays = Int.random(in: 0...15, using: &random)
+            var files = [InMemoryFile(path: "hoshin.yaml", text: "hoshin: 1\nperiod: 2026\ncycle:\n  deadline_days: \(deadlineDays)\n")]
+            files += units.enumerated().map { InMemoryFile(path: "u\($0.offset).yaml", text: $0.element.text) }
+            let period = Period(year: 2026, cadence: .monthly, index: Int.random(in: 1...10, using: &random))!
+            let deadline = PlanDate(dayNumber: period.lastDay.dayNumber + deadlineDays)
+            let asOf = PlanDate(dayNumber: deadline.dayNumber + Int.random(in: -2...2, using: &random))
+            let result = RepositoryLoader().load(files: files, asOf: asOf)
+            guard let repository = result.repository, result.errorCount == 0 else {
+                Issue.record("seed \(seed): the generated repository has errors")
+                return
+            }
+            let cycle = ReportingCycleComputation.cycle(repository, period: period, asOf: asOf)
+
+            // Depth first from u0, children in file-path order (u1.yaml < u2.yaml < …).
+            var order: [Int] = []
+            func visit(_ index: Int) {
+                order.append(index)
+                for child in parents.indices where parents[child] == index { visit(child) }
+            }
+            visit(0)
+            #expect(cycle.units.map(\.id) == order.map { "u\($0)" }, "seed \(seed)")
+            #expect(cycle.deadline == deadline)
+            for (position, index) in order.enumerated() where position < cycle.units.count {
+                let unit = units[index]
+                var expected = 0
+                var missing: [String] = []
+                for indicator in unit.indicators {
+                    expected += 1
+                    if !indicator.periods.contains(period.description) { missing.append("u\(index)/\(indicator.id)") }
+                }
+                for activity in unit.activities where !["done", "cancelled"].contains(activity.status) {
+                    let dates = unit.dates[activity.id] ?? (nil, nil)
+                    if let start = dates.start, start > period.lastDay.description { continue }
+                    expected += 1
+                    if (dates.updated.map { $0 >= period.firstDay.description }) != true {
+                        missing.append("u\(index)/\(activity.id)")
+                    }
+                }
+                let state: CycleState = missing.isEmpty ? .complete : (asOf > deadline ? .late : .open)
+                let actual = cycle.units[position]
+                #expect(actual.missing == missing, "seed \(seed): u\(index)")
+                #expect(actual.expected == expected, "seed \(seed): u\(index)")
+                #expect(actual.reported == expected - missing.count, "seed \(seed): u\(index)")
+                #expect(actual.state == state, "seed \(seed): u\(index)")
+            }
+        }
     }
 
     // MARK: The command

@@ -106,6 +106,41 @@ import HoshinYAML
         #expect(try Self.files(copy) == before)
     }
 
+    @Test func aSymlinkedPlanFileStaysALinkAndOutsideGitTheRolloverSaysSo() throws {
+        let folder = try Fixtures.makeRepository([
+            "hoshin.yaml": Array("hoshin: 1\nperiod: 2026\nlanguage: en\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("store"), withIntermediateDirectories: true)
+        try Data("""
+        unit: region
+        name: Region
+        goals:
+          - id: g
+            title: G
+            activities:
+              - id: a
+                title: A
+                status: done
+                progress: 100
+              - id: b
+                title: B
+                status: on-track
+
+        """.utf8).write(to: folder.appendingPathComponent("store/region.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("region.yaml").path,
+                                                   withDestinationPath: "store/region.txt")
+        let run = try HoshinBinary.run(["rollover", folder.path, "--to", "2027"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("not in a git repository"))
+        #expect(run.stdout.contains("region (region.yaml)\n  carried: b\n  removed: activity a (done)\n"))
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("region.yaml").path)
+        #expect(link == "store/region.txt")
+        let target = try String(contentsOf: folder.appendingPathComponent("store/region.txt"), encoding: .utf8)
+        #expect(target.hasSuffix("      - id: b\n        title: B\n        status: on-track\n        carried_from: 2026\n"))
+        #expect(!target.contains("id: a"))
+    }
+
     // MARK: The edits on one file
 
     @Test func editsMatchTheHandWrittenExpectedFile() throws {
@@ -116,8 +151,9 @@ import HoshinYAML
         let url = Self.folder.appendingPathComponent("edits/after.yaml")
         if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil { try Data(output).write(to: url) }
         #expect(String(decoding: output, as: UTF8.self) == (try String(contentsOf: url, encoding: .utf8)))
-        #expect(rollover.carried == ["kvar", "flow-kvar", "i-faktor", "redan-buren"])
-        #expect(rollover.removedActivities.map(\.id) == ["klar-med-kommentar", "flow-klar", "sista-avbruten", "ensam-klar"])
+        #expect(rollover.carried == ["kvar", "flow-kvar", "flow-lista-kvar", "i-faktor", "redan-buren"])
+        #expect(rollover.removedActivities.map(\.id) == ["klar-med-kommentar", "flow-klar", "flow-lista-klar", "sista-avbruten",
+                                                       "ensam-klar"])
         #expect(rollover.removedCountermeasures == ["stangd", "mal-stangd"])
         #expect(rollover.removedAssessments == ["ett", "tva", "tre"])
     }
@@ -138,6 +174,10 @@ import HoshinYAML
         var text = ""
         /// Per activity: id, status, and the lines it occupies (0-based, half-open).
         var activities: [(id: String, status: String, lines: Range<Int>)] = []
+        /// Per activity, for the reporting cycle: its start and updated dates.
+        var dates: [String: (start: String?, updated: String?)] = [:]
+        /// Per indicator in file order: its id and measured periods.
+        var indicators: [(id: String, periods: [String])] = []
         /// Lines of removed assessments.
         var assessmentLines: [Range<Int>] = []
         var lineCount: Int { text.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
@@ -165,15 +205,18 @@ import HoshinYAML
                 let month = Int.random(in: 1...9, using: &random)
                 if Int.random(in: 0...4, using: &random) == 0 {
                     line("\(indent)  - {id: \(id), title: Aktivitet \(id), status: \(status), start: 2026-0\(month)-01}")
+                    unit.dates[id] = ("2026-0\(month)-01", nil)
                 } else {
                     line("\(indent)  - id: \(id)")
                     line("\(indent)    title: Aktivitet \(id) – åäö")
                     if Bool.random(using: &random) { line("\(indent)    # en kommentar inuti aktiviteten") }
                     line("\(indent)    status: \(status)" + (Bool.random(using: &random) ? "   # status" : ""))
                     if status == "done" { line("\(indent)    progress: 100") }
-                    if Bool.random(using: &random) { line("\(indent)    start: 2026-0\(month)-01") }
+                    var dates: (start: String?, updated: String?) = (nil, nil)
+                    if Bool.random(using: &random) { line("\(indent)    start: 2026-0\(month)-01"); dates.start = "2026-0\(month)-01" }
                     if Bool.random(using: &random) { line("\(indent)    due: 2026-1\(Int.random(in: 0...2, using: &random))-20") }
-                    if Bool.random(using: &random) { line("\(indent)    updated: 2026-0\(month)-15") }
+                    if Bool.random(using: &random) { line("\(indent)    updated: 2026-0\(month)-15"); dates.updated = "2026-0\(month)-15" }
+                    unit.dates[id] = dates
                     if Bool.random(using: &random) { line("\(indent)    note: |\n\(indent)      Två rader\n\(indent)      text") }
                 }
                 unit.activities.append((id, status, first..<unit.lineCount))
@@ -199,13 +242,17 @@ import HoshinYAML
             }
             if Bool.random(using: &random) {
                 line("    indicators:")
-                line("      - id: \(next("i"))")
+                let indicator = next("i")
+                let extra = Int.random(in: 2...9, using: &random)
+                unit.indicators.append((indicator, ["2025-12", "2026-01", "2026-0\(extra)"]))
+                line("      - id: \(indicator)")
                 line("        title: Indikator")
                 line("        direction: up")
                 line("        target: 80")
                 line("        measurements:")
                 line("          2025-12: 70")
                 line("          2026-01: 75")
+                line("          2026-0\(extra): 77")
             }
             if Bool.random(using: &random) {
                 line("    success_factors:")

@@ -7,8 +7,7 @@ extension Rule {
         summary: "an activity date outside the plan year, or a measurement after it",
         rationale: """
         A plan is for one year ('period' in hoshin.yaml). Activities that start or end in another year, \
-        or measurements for periods after it, are usually typos of the year. An activity carried over by \
-        `hoshin rollover` (carried_from) keeps its dates from the years before. Measurements from earlier \
+        or measurements for periods after it, are usually typos of the year. Measurements from earlier \
         years are history and welcome: they show variation over time.
         """,
         failing: RuleExample("""

@@ -37,7 +37,8 @@ struct RolloverCommand: ParsableCommand {
         guard to == period + 1 else {
             throw CommandFailure(RolloverError.wrongYear(period: period, requested: to).description)
         }
-        let files = try Rollover.read(folder: directory)
+        let (files, locks) = try Rollover.lockAndRead(folder: directory)
+        defer { withExtendedLifetime(locks) {} }
         let plan: RolloverPlan
         do { plan = try Rollover.plan(files: files, period: period, to: to) } catch let error as RolloverError {
             throw CommandFailure(error.description)
