@@ -26,8 +26,11 @@ let package = Package(
         ),
         // The only code that imports CYAML: YAML nodes with exact byte ranges.
         .target(name: "HoshinYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        // Every text a person reads, in sv, da and en (the message catalogue), the choice of
+        // language, and numbers as each language writes them. No dependencies.
+        .target(name: "HoshinText", swiftSettings: swiftSettings),
         // Plain value types: settings, unit plans, diagnostics, dates and periods.
-        .target(name: "HoshinModel", swiftSettings: swiftSettings),
+        .target(name: "HoshinModel", dependencies: ["HoshinText"], swiftSettings: swiftSettings),
         // YAML nodes -> plan model, collecting schema problems as diagnostics.
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
@@ -37,11 +40,11 @@ let package = Package(
         // Statuses at a date: activities, indicators, success factors, goals, units.
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
-        .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRender", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
         // zlib, for the ZIP container of XLSX sheets (pkg-config zlib).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "HoshinSheets", dependencies: ["HoshinModel", "CZlib"], swiftSettings: swiftSettings),
+        .target(name: "HoshinSheets", dependencies: ["HoshinText", "HoshinModel", "CZlib"], swiftSettings: swiftSettings),
         // In-place edits: changes of the model as byte-range splices of the original text.
         .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // Finding, reading, parsing, validating and safely updating a plan repository.
@@ -58,13 +61,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
-        .target(name: "HoshinReporters", dependencies: ["HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
+        .target(name: "HoshinReporters", dependencies: ["HoshinText", "HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
         // The command line; the only target that prints.
         .executableTarget(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinUpdate",
+                "HoshinSheets", "HoshinUpdate", "HoshinText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -80,7 +83,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
+                "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

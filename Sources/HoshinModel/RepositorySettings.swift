@@ -1,7 +1,7 @@
-/// The language of labels in reports.
-public enum ReportLanguage: String, Sendable, CaseIterable, Codable {
-    case sv, da, en
-}
+import HoshinText
+
+/// The language of everything a person reads (spec §7): sv, da or en.
+public typealias ReportLanguage = Language
 
 /// A severity setting for one rule in `hoshin.yaml`, `off` included.
 public enum SeveritySetting: String, Sendable, CaseIterable, Codable {

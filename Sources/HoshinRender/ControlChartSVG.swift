@@ -55,7 +55,7 @@ public struct ControlChartSVG: Sendable {
         // y axis: low, middle and high ticks
         for fraction in [0.0, 0.5, 1.0] {
             let value = low + pad + (high - low - 2 * pad) * fraction
-            out += "<text x=\"\(n(left - 4))\" y=\"\(n(y(value) + 3))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(Display.number(value)))</text>"
+            out += "<text x=\"\(n(left - 4))\" y=\"\(n(y(value) + 3))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(labels.number(value)))</text>"
         }
         // x axis: at most eight period labels, always the last
         let every = max(1, Int((Double(values.count) / 8).rounded(.up)))
@@ -95,7 +95,7 @@ public struct ControlChartSVG: Sendable {
         for index in values.indices {
             let cx = n(x(index))
             let cy = n(y(values[index]))
-            let title = "<title>\(HTML.escape(spc.points[index].label)): \(HTML.escape(Display.value(values[index], unit: indicator.unit)))</title>"
+            let title = "<title>\(HTML.escape(spc.points[index].label)): \(HTML.escape(labels.value(values[index], unit: indicator.unit)))</title>"
             if spc.outside.contains(index) {
                 out += "<rect x=\"\(n(x(index) - 4.5))\" y=\"\(n(y(values[index]) - 4.5))\" width=\"9\" height=\"9\" fill=\"#c62828\" stroke=\"#1d232b\">\(title)</rect>"
             } else if spc.inLongRun.contains(index) {
@@ -113,8 +113,8 @@ public struct ControlChartSVG: Sendable {
     func legendText(_ indicator: IndicatorStatus) -> String {
         let spc = indicator.spc
         var parts = ["\(labels.chartName(spc.chart))"]
-        if let centre = spc.centre { parts.append("\(labels.centre) \(Display.number(centre))") }
-        parts.append("\(labels.target) \(Display.number(indicator.target)) (- -)")
+        if let centre = spc.centre { parts.append("\(labels.centre) \(labels.number(centre))") }
+        parts.append("\(labels.target) \(labels.number(indicator.target)) (- -)")
         if spc.isControlChart { parts.append("\(labels.limits) (···)") }
         parts.append(labels.name(spc.variation))
         return parts.joined(separator: " · ")

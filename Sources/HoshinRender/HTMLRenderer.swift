@@ -71,11 +71,11 @@ public struct HTMLRenderer: StatusRenderer {
             for indicator in goal.indicators {
                 out += "<tr><td>\(badge(indicator.status, labels))</td><td>\(HTML.escape(indicator.title))</td>"
                 if let value = indicator.value, let period = indicator.period {
-                    out += "<td class=\"num\">\(HTML.escape(Display.value(value, unit: indicator.unit)))<br><small>\(period)</small></td>"
+                    out += "<td class=\"num\">\(HTML.escape(labels.value(value, unit: indicator.unit)))<br><small>\(period)</small></td>"
                 } else {
                     out += "<td class=\"num\"><small>\(labels.noData)</small></td>"
                 }
-                out += "<td class=\"num\">\(HTML.escape(Display.value(indicator.target, unit: indicator.unit)))</td>"
+                out += "<td class=\"num\">\(HTML.escape(labels.value(indicator.target, unit: indicator.unit)))</td>"
                 out += "<td>\(Sparkline.svg(indicator))</td></tr>\n"
                 let chart = ControlChartSVG(labels: labels).svg(indicator)
                 if !chart.isEmpty {
@@ -96,7 +96,7 @@ public struct HTMLRenderer: StatusRenderer {
             for activity in activities {
                 out += "<li class=\"\(activity.state == .cancelled ? "cancelled" : "")\">\(badge(activity.status, labels)) \(HTML.escape(activity.title))"
                 var state = labels.name(activity.state)
-                if let progress = activity.progress, activity.state != .cancelled { state += " \(Display.number(progress)) %" }
+                if let progress = activity.progress, activity.state != .cancelled { state += " \(labels.number(progress)) %" }
                 out += " <span class=\"state\">\(state)</span>"
                 if activity.overdue { out += " <span class=\"flag overdue\">\(labels.overdue)</span>" }
                 if activity.stale { out += " <span class=\"flag stale\">\(labels.stale)</span>" }

@@ -1,5 +1,6 @@
 import Foundation
 import HoshinModel
+import HoshinText
 import HoshinVariation
 
 /// Words of the status reports in the repository's language (sv, da, en).
@@ -58,68 +59,40 @@ public struct Labels: Sendable {
     /// The name of an activity state.
     public func name(_ state: ActivityState) -> String { states[state] ?? state.rawValue }
 
-    /// Labels for a language.
+    /// The language the labels are in; numbers follow it too.
+    public let language: Language
+
+    /// Labels for a language, from the message catalogue.
     public static func forLanguage(_ language: ReportLanguage) -> Labels {
-        switch language {
-        case .sv: swedish
-        case .da: danish
-        case .en: english
-        }
+        func word(_ id: String) -> String { Catalogue.text(id, language) }
+        return Labels(
+            status: word("label.status"), goal: word("label.goal"), goals: word("label.goals"),
+            indicator: word("label.indicator"), indicators: word("label.indicators"),
+            successFactor: word("label.success-factor"), activities: word("label.activities"),
+            unit: word("label.unit"), units: word("label.units"), result: word("label.result"),
+            execution: word("label.execution"), assessment: word("label.assessment"), stale: word("label.stale"),
+            overdue: word("label.overdue"), target: word("label.target"), latest: word("label.latest"),
+            score: word("label.score"), asOf: word("label.as-of"), supportedBy: word("label.supported-by"),
+            noData: word("label.no-data"), owner: word("label.owner"), progress: word("label.progress"),
+            reportTitle: word("label.report-title"), legend: word("label.legend"),
+            variationHeading: word("label.variation"), baseline: word("label.baseline"), centre: word("label.centre"),
+            limits: word("label.limits"), specialCause: word("label.special-cause"),
+            colours: Dictionary(uniqueKeysWithValues: StatusColour.allCases.map { ($0, word("colour.\($0.rawValue)")) }),
+            states: Dictionary(uniqueKeysWithValues: ActivityState.allCases.map { ($0, word("state.\($0.rawValue)")) }),
+            variations: Dictionary(uniqueKeysWithValues: Variation.allCases.map { ($0, word("variation.\($0.rawValue)")) }),
+            charts: Dictionary(uniqueKeysWithValues: ChartType.allCases.map { ($0, word("chart.\($0.rawValue)")) }),
+            language: language)
     }
 
-    static let swedish = Labels(
-        status: "Status", goal: "Mål", goals: "Mål", indicator: "Indikator", indicators: "Indikatorer",
-        successFactor: "Framgångsfaktor", activities: "Aktiviteter", unit: "Enhet", units: "Enheter",
-        result: "Resultat", execution: "Genomförande", assessment: "Ledningens bedömning",
-        stale: "inaktuell rapport", overdue: "försenad", target: "mål", latest: "Senaste värde",
-        score: "Poäng", asOf: "Läge per", supportedBy: "Stöds av", noData: "inga mätningar ännu",
-        owner: "Ansvarig", progress: "Klart", reportTitle: "Målbild och uppföljning",
-        legend: "G grön · Y gul · R röd · – grå (ingen information ännu)",
-        variationHeading: "Variation", baseline: "baslinje", centre: "mittlinje", limits: "styrgränser",
-        specialCause: "särskild orsak",
-        colours: [.green: "grön", .yellow: "gul", .red: "röd", .grey: "grå"],
-        states: [.notStarted: "ej påbörjad", .onTrack: "enligt plan", .atRisk: "risk för avvikelse",
-                 .offTrack: "avviker", .done: "klar", .cancelled: "avbruten"],
-        variations: [.insufficientData: "för få mätpunkter", .commonCause: "slumpmässig variation",
-                     .improving: "förbättring (särskild orsak)", .deteriorating: "försämring (särskild orsak)",
-                     .unclear: "oklart mönster"],
-        charts: [.run: "Körschema", .i: "I-diagram", .p: "p-diagram", .u: "u-diagram", .c: "c-diagram"])
+    /// A number as this language writes it: `3,5` in sv and da, `3.5` in en.
+    public func number(_ value: Double) -> String { NumberText.format(value, in: language) }
 
-    static let danish = Labels(
-        status: "Status", goal: "Mål", goals: "Mål", indicator: "Indikator", indicators: "Indikatorer",
-        successFactor: "Succesfaktor", activities: "Aktiviteter", unit: "Enhed", units: "Enheder",
-        result: "Resultat", execution: "Gennemførelse", assessment: "Ledelsens vurdering",
-        stale: "forældet rapport", overdue: "forsinket", target: "mål", latest: "Seneste værdi",
-        score: "Score", asOf: "Status pr.", supportedBy: "Understøttes af", noData: "ingen målinger endnu",
-        owner: "Ansvarlig", progress: "Færdig", reportTitle: "Målbillede og opfølgning",
-        legend: "G grøn · Y gul · R rød · – grå (ingen information endnu)",
-        variationHeading: "Variation", baseline: "baseline", centre: "centerlinje", limits: "kontrolgrænser",
-        specialCause: "særlig årsag",
-        colours: [.green: "grøn", .yellow: "gul", .red: "rød", .grey: "grå"],
-        states: [.notStarted: "ikke startet", .onTrack: "som planlagt", .atRisk: "i risiko",
-                 .offTrack: "afviger", .done: "færdig", .cancelled: "aflyst"],
-        variations: [.insufficientData: "for få målepunkter", .commonCause: "tilfældig variation",
-                     .improving: "forbedring (særlig årsag)", .deteriorating: "forværring (særlig årsag)",
-                     .unclear: "uklart mønster"],
-        charts: [.run: "Seriediagram", .i: "I-kort", .p: "p-kort", .u: "u-kort", .c: "c-kort"])
-
-    static let english = Labels(
-        status: "Status", goal: "Goal", goals: "Goals", indicator: "Indicator", indicators: "Indicators",
-        successFactor: "Success factor", activities: "Activities", unit: "Unit", units: "Units",
-        result: "Result", execution: "Execution", assessment: "Leadership assessment",
-        stale: "stale report", overdue: "overdue", target: "target", latest: "Latest value",
-        score: "Score", asOf: "Status as of", supportedBy: "Supported by", noData: "no measurements yet",
-        owner: "Owner", progress: "Done", reportTitle: "Goals and follow-up",
-        legend: "G green · Y yellow · R red · – grey (no information yet)",
-        variationHeading: "Variation", baseline: "baseline", centre: "centre", limits: "control limits",
-        specialCause: "special cause",
-        colours: [.green: "green", .yellow: "yellow", .red: "red", .grey: "grey"],
-        states: [.notStarted: "not started", .onTrack: "on track", .atRisk: "at risk",
-                 .offTrack: "off track", .done: "done", .cancelled: "cancelled"],
-        variations: [.insufficientData: "too few points", .commonCause: "common-cause variation",
-                     .improving: "improving (special cause)", .deteriorating: "deteriorating (special cause)",
-                     .unclear: "unclear pattern"],
-        charts: [.run: "Run chart", .i: "I chart", .p: "p chart", .u: "u chart", .c: "c chart"])
+    /// A value with its unit in this language: "6,1 %", "29 dagar".
+    public func value(_ value: Double?, unit: String?) -> String {
+        guard let value else { return "–" }
+        guard let unit, !unit.isEmpty else { return number(value) }
+        return "\(number(value)) \(unit)"
+    }
 }
 
 extension String {

@@ -69,8 +69,8 @@ public struct MarkdownRenderer: StatusRenderer {
             out += "\n**\(labels.indicators)**\n\n| | \(labels.indicator) | \(labels.latest) | \(labels.target.capitalisedFirst) | | \(labels.variationHeading) |\n|---|---|---:|---:|---|---|\n"
             for indicator in indicators {
                 out += "| \(emoji(indicator.status)) | \(escape(indicator.title)) "
-                out += "| \(escape(Display.value(indicator.value, unit: indicator.unit))) "
-                out += "| \(escape(Display.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) | \(variationCell(indicator, labels)) |\n"
+                out += "| \(escape(labels.value(indicator.value, unit: indicator.unit))) "
+                out += "| \(escape(labels.value(indicator.target, unit: indicator.unit))) | \(indicator.period?.description ?? labels.noData) | \(variationCell(indicator, labels)) |\n"
             }
         }
         let activities: [(factor: SuccessFactorStatus?, activity: ActivityStatus)] = unit.goals.flatMap { goal in
@@ -83,7 +83,7 @@ public struct MarkdownRenderer: StatusRenderer {
                 var flags: [String] = []
                 if activity.overdue { flags.append("⏰ \(labels.overdue)") }
                 if activity.stale { flags.append("⌛ \(labels.stale)") }
-                let progress = activity.progress.map { "\(Display.number($0)) %" } ?? ""
+                let progress = activity.progress.map { "\(labels.number($0)) %" } ?? ""
                 let factorCell = factor.map { "\(emoji($0.figure.status)) \(escape($0.title))" } ?? ""
                 out += "| \(emoji(activity.status)) | \(escape(activity.title)) | \(factorCell) | \(labels.name(activity.state)) "
                 out += "| \(progress) | \(flags.joined(separator: ", ")) |\n"

@@ -90,8 +90,8 @@ public struct TreeRenderer: StatusRenderer {
     func indicatorLine(_ indicator: IndicatorStatus, labels: Labels, ansi: ANSI) -> Line {
         var text = "\(dot(indicator.status, ansi: ansi)) \(indicator.title): "
         if let value = indicator.value, let period = indicator.period {
-            text += "\(Display.value(value, unit: indicator.unit)) "
-            text += ansi.dim("(\(labels.target) \(Display.value(indicator.target, unit: indicator.unit)), \(period))")
+            text += "\(labels.value(value, unit: indicator.unit)) "
+            text += ansi.dim("(\(labels.target) \(labels.value(indicator.target, unit: indicator.unit)), \(period))")
         } else {
             text += ansi.dim(labels.noData)
         }
@@ -110,7 +110,7 @@ public struct TreeRenderer: StatusRenderer {
         var text = "\(dot(activity.status, ansi: ansi)) \(activity.title)"
         var state = labels.name(activity.state)
         if let progress = activity.progress, activity.state != .cancelled {
-            state += " \(Display.number(progress)) %"
+            state += " \(labels.number(progress)) %"
         }
         text += ansi.dim(" · \(state)")
         if activity.overdue { text += " " + flag("⏰", labels.overdue, code: "31", ansi: ansi) }

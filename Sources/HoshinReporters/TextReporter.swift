@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRepository
+import HoshinText
 
 /// Compiler-style text: `file:line:col: severity: message [rule]`, the source line and a caret.
 public struct TextReporter: DiagnosticReporter {
@@ -27,7 +28,7 @@ public struct TextReporter: DiagnosticReporter {
                 out += excerpt(diagnostic, line: source.lineText(diagnostic.start.line), style: style)
             }
         }
-        out += summary(result) + "\n"
+        out += Catalogue.translate(summary(result), to: result.language) + "\n"
         return out
     }
 

@@ -11,6 +11,8 @@ public struct ValidationResult: Sendable {
     public let sources: [String: SourceText]
     /// How many files were read (hoshin.yaml included).
     public let fileCount: Int
+    /// The language the messages are in (English as the rules write them, until translated).
+    public var language: ReportLanguage = .en
 
     /// Creates a result.
     public init(repository: PlanRepository?, diagnostics: [Diagnostic], sources: [String: SourceText], fileCount: Int) {
@@ -22,8 +24,10 @@ public struct ValidationResult: Sendable {
 
     /// The same result with only its errors.
     public var errorsOnly: ValidationResult {
-        ValidationResult(repository: repository, diagnostics: diagnostics.filter { $0.severity == .error },
-                         sources: sources, fileCount: fileCount)
+        var result = ValidationResult(repository: repository, diagnostics: diagnostics.filter { $0.severity == .error },
+                                      sources: sources, fileCount: fileCount)
+        result.language = language
+        return result
     }
 
     /// Number of errors.

@@ -1,5 +1,6 @@
 import Foundation
 import HoshinModel
+import HoshinText
 
 /// A unit's reporting sheet (spec §9): one row per activity and one per indicator and
 /// reporting period of the plan year up to the as-of date.
@@ -72,11 +73,7 @@ public struct ReportingSheet: Sendable {
 
     /// Labels for the second header row, in the repository's language.
     public static func labels(_ language: ReportLanguage) -> [String] {
-        switch language {
-        case .sv: ["typ", "referens", "titel", "status", "klart %", "kommentar", "rapporterad", "period", "värde", "täljare", "nämnare", "analys"]
-        case .da: ["type", "reference", "titel", "status", "færdig %", "note", "rapporteret", "periode", "værdi", "tæller", "nævner", "analyse"]
-        case .en: ["type", "reference", "title", "status", "done %", "note", "reported", "period", "value", "numerator", "denominator", "analysis"]
-        }
+        columns.map { Catalogue.text("sheet.label.\($0)", language) }
     }
 
     /// The sheet as a table: the English header, the label row, the rows.
@@ -238,11 +235,7 @@ public enum SheetBase {
 
     /// The label of the CSV base column.
     public static func label(_ language: ReportLanguage) -> String {
-        switch language {
-        case .sv: "(Hoshin, ändra inte)"
-        case .da: "(Hoshin, ændr ikke)"
-        case .en: "(Hoshin, do not edit)"
-        }
+        Catalogue.text("sheet.label.base", language)
     }
 
     /// The lookup key of a row.

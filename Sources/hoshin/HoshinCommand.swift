@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoshinRepository
+import HoshinText
 
 /// The `hoshin` command: goal deployment plans in YAML, checked and rolled up.
 struct HoshinCommand: ParsableCommand {
@@ -18,10 +19,11 @@ struct HoshinCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as RepositoryError {
-            FileHandle.standardError.write(Data("hoshin: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("hoshin: \(Catalogue.translate("\(error)", to: RunLanguage.current))\n".utf8))
             Foundation.exit(2)
         } catch let error as CommandFailure {
-            FileHandle.standardError.write(Data("hoshin: \(error.message)\n".utf8))
+            let message = Catalogue.translateLines(error.message, to: RunLanguage.current)
+            FileHandle.standardError.write(Data("hoshin: \(message)\n".utf8))
             Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)

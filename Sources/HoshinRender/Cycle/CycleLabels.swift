@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinText
 
 /// The words of `hoshin cycle` output in the repository's language (sv, da, en), in one place.
 public struct CycleLabels: Sendable {
@@ -30,30 +31,13 @@ public struct CycleLabels: Sendable {
     /// The word for a unit's state.
     public func name(_ state: CycleState) -> String { states[state] ?? state.rawValue }
 
-    /// Labels for a language.
+    /// Labels for a language, from the message catalogue.
     public static func forLanguage(_ language: ReportLanguage) -> CycleLabels {
-        switch language {
-        case .sv: swedish
-        case .da: danish
-        case .en: english
-        }
+        func word(_ id: String) -> String { Catalogue.text("cycle.\(id)", language) }
+        return CycleLabels(
+            title: word("title"), deadline: word("deadline"), asOf: word("as-of"), of: word("of"),
+            reported: word("reported"), missing: word("missing"), reporters: word("reporters"), unit: word("unit"),
+            state: word("state"), reportedHeading: word("reported-heading"), noUnits: word("no-units"),
+            states: Dictionary(uniqueKeysWithValues: CycleState.allCases.map { ($0, word("state.\($0.rawValue)")) }))
     }
-
-    static let swedish = CycleLabels(
-        title: "Rapportering", deadline: "sista dag", asOf: "läge per", of: "av", reported: "rapporterade",
-        missing: "saknas", reporters: "rapportörer", unit: "Enhet", state: "Läge", reportedHeading: "Rapporterat",
-        noUnits: "inga enheter",
-        states: [.complete: "klar", .open: "öppen", .late: "försenad"])
-
-    static let danish = CycleLabels(
-        title: "Indrapportering", deadline: "frist", asOf: "status pr.", of: "af", reported: "indrapporteret",
-        missing: "mangler", reporters: "indrapportører", unit: "Enhed", state: "Status",
-        reportedHeading: "Indrapporteret", noUnits: "ingen enheder",
-        states: [.complete: "komplet", .open: "åben", .late: "forsinket"])
-
-    static let english = CycleLabels(
-        title: "Reporting", deadline: "deadline", asOf: "as of", of: "of", reported: "reported",
-        missing: "missing", reporters: "reporters", unit: "Unit", state: "State", reportedHeading: "Reported",
-        noUnits: "no units",
-        states: [.complete: "complete", .open: "open", .late: "late"])
 }

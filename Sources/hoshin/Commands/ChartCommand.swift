@@ -12,6 +12,8 @@ struct ChartCommand: ParsableCommand {
         abstract: "Show one indicator's run or control chart.",
         discussion: "--format svg writes an SVG file (to --output, default UNIT-INDICATOR.svg); text prints a sparkline with the figures.")
 
+    @OptionGroup var language: LanguageOption
+
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case svg, text
     }
@@ -33,7 +35,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? .today
-        let result = try RepositoryLoader().load(folder: plans, asOf: date)
+        let result = try language.load(folder: plans, asOf: date)
         let repository = try ValidationGate.repository(result)
         let parts = reference.split(separator: "/").map(String.init)
         let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }

@@ -19,6 +19,8 @@ struct CycleCommand: ParsableCommand {
         With --fail-on late the exit code is 1 when any unit is late.
         """)
 
+    @OptionGroup var language: LanguageOption
+
     /// What makes the command exit 1.
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case late
@@ -36,7 +38,7 @@ struct CycleCommand: ParsableCommand {
     var failOn: FailOn?
 
     func run() throws {
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        let result = try language.load(folder: repository.directory, asOf: repository.date)
         let plans = try ValidationGate.repository(result)
         var chosen: Period?
         if let period {

@@ -19,6 +19,8 @@ struct DiffCommand: ParsableCommand {
         activities that came or went.
         """)
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The plan repository folder.")
     var directory: String = "plans"
 
@@ -43,12 +45,12 @@ struct DiffCommand: ParsableCommand {
     func side(_ name: String?, isLater: Bool) throws -> Side {
         let loader = RepositoryLoader()
         if let name, let date = PlanDate(name) {
-            return Side(name: name, result: try loader.load(folder: directory, asOf: date), date: date)
+            return Side(name: name, result: language.localize(try loader.load(folder: directory, asOf: date)), date: date)
         }
         guard let name else {
             let date = asOf ?? .today
             return Side(name: isLater && PlanDate(from) == nil ? "working tree" : date.description,
-                        result: try loader.load(folder: directory, asOf: date), date: date)
+                        result: language.localize(try loader.load(folder: directory, asOf: date)), date: date)
         }
         _ = try PlanFileDiscovery.planFiles(in: directory)
         let revision = try GitRevision.read(name, folder: directory)
@@ -56,7 +58,7 @@ struct DiffCommand: ParsableCommand {
         guard revision.files.contains(where: { $0.path == "hoshin.yaml" }) else {
             throw CommandFailure("\(directory) has no hoshin.yaml at \(name)")
         }
-        return Side(name: name, result: loader.load(files: revision.files, folder: directory, asOf: date), date: date)
+        return Side(name: name, result: language.localize(loader.load(files: revision.files, folder: directory, asOf: date)), date: date)
     }
 
     func tree(_ side: Side) throws -> StatusTree {
@@ -72,7 +74,6 @@ struct DiffCommand: ParsableCommand {
         let earlier = try side(from, isLater: false)
         let later = try side(to, isLater: true)
         let diff = StatusDiff(from: try tree(earlier), to: try tree(later))
-        let language = later.result.repository?.settings.language ?? .sv
-        Terminal.write(DiffRenderer(format: format, language: language, fromName: earlier.name, toName: later.name).render(diff))
+        Terminal.write(DiffRenderer(format: format, language: later.result.language, fromName: earlier.name, toName: later.name).render(diff))
     }
 }

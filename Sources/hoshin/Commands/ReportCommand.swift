@@ -2,6 +2,7 @@ import ArgumentParser
 import HoshinModel
 import HoshinRepository
 import HoshinUpdate
+import HoshinText
 import Foundation
 
 /// `hoshin report`: a unit reports an activity, editing its plan file in place.
@@ -16,6 +17,8 @@ struct ReportCommand: ParsableCommand {
         read, changed and written, and the change is refused (exit 1, file untouched) when \
         the repository would not validate.
         """)
+
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The activity, as UNIT/ACTIVITY.")
     var reference: String
@@ -36,6 +39,7 @@ struct ReportCommand: ParsableCommand {
     var date: PlanDate?
 
     func run() throws {
+        _ = language.resolve(folder: plans)
         var report = ActivityReport(date: date ?? .today)
         if let status {
             guard let state = ActivityState(rawValue: status) else {
@@ -51,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             report.progress = value
         }
         report.note = note
-        try UpdateRunner.run(.report(reference, report, today: .today), plans: plans)
+        try UpdateRunner.run(.report(reference, report, today: .today), plans: plans, language: language)
     }
 }
 
@@ -65,6 +69,8 @@ struct MeasureCommand: ParsableCommand {
         'reporting' in hoshin.yaml (YYYY-MM, YYYY-Qn or YYYY-Tn). Periods are kept in order; \
         'measurements' is created when the indicator has none.
         """)
+
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The indicator, as UNIT/INDICATOR.")
     var reference: String
@@ -82,6 +88,7 @@ struct MeasureCommand: ParsableCommand {
     var comment: String?
 
     func run() throws {
+        _ = language.resolve(folder: plans)
         let measured: MeasurementValue
         if let slash = value.firstIndex(of: "/") {
             guard let num = DecimalNumber.parse(String(value[..<slash])),
@@ -99,19 +106,20 @@ struct MeasureCommand: ParsableCommand {
         guard let parsed = Period(period) else {
             throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10", exitCode: 1)
         }
-        try UpdateRunner.run(.measure(reference, period: parsed, value: measured, comment: comment, asOf: .today), plans: plans)
+        try UpdateRunner.run(.measure(reference, period: parsed, value: measured, comment: comment, asOf: .today), plans: plans, language: language)
     }
 }
 
 /// Runs an update request and turns its outcome into the reply and exit codes.
 enum UpdateRunner {
-    static func run(_ request: UpdateRequest, plans: String) throws {
+    static func run(_ request: UpdateRequest, plans: String, language option: LanguageOption) throws {
+        let language = option.resolve(folder: plans)
         do {
             let result = try PlanUpdate(folder: plans).apply(request)
             var out = result.changes.map { $0.description + "\n" }.joined()
             if result.changes.isEmpty, let ref = request.updates.first?.ref { out = "\(ref): no change\n" }
             out += UpdateReply.notices(result)
-            Terminal.write(out)
+            Terminal.write(Catalogue.translateLines(out, to: language))
         } catch let error as UpdateError {
             throw UpdateReply.failure(error)
         }

@@ -15,6 +15,8 @@ struct RolloverCommand: ParsableCommand {
         has uncommitted changes in git. --dry-run prints the plan of changes and writes nothing.
         """)
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The plan repository folder.")
     var directory: String = "plans"
 
@@ -26,10 +28,10 @@ struct RolloverCommand: ParsableCommand {
 
     func run() throws {
         let today = PlanDate.today
-        let result = try RepositoryLoader().load(folder: directory, asOf: today)
+        let result = try language.load(folder: directory, asOf: today)
         // Uncommitted changes refuse first: nothing the rollover does could be told from them.
         let changes = Rollover.uncommittedChanges(folder: directory)
-        let text = RolloverText.forLanguage(result.repository?.settings.language ?? .sv)
+        let text = RolloverText.forLanguage(result.language)
         if let changes, !changes.isEmpty { throw CommandFailure("\(directory) \(text.dirty)") }
         let plans = try ValidationGate.repository(result)
         if changes == nil, !dryRun { Terminal.writeError("hoshin: \(directory) \(text.noGit)\n") }
@@ -45,7 +47,7 @@ struct RolloverCommand: ParsableCommand {
         }
         // The draft must validate in its own year, as hoshin validate would judge it in January.
         let draft = RepositoryLoader().load(files: plan.draft(of: files), folder: directory,
-                                            asOf: PlanDate(year: to, month: 1, day: 15)!)
+                                            asOf: PlanDate(year: to, month: 1, day: 15)!).localized(result.language)
         if draft.errorCount > 0 {
             ValidationGate.reportErrors(draft, heading: "the draft would not validate; nothing written")
             throw ExitCode(1)

@@ -8,6 +8,8 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List every rule with its default severity.")
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let width = RuleCatalogue.all.map(\.id.count).max() ?? 0
         var out = ""
@@ -26,6 +28,8 @@ struct RulesCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain one rule: what it checks, why, and examples.")
+
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "A rule id, such as unknown-key.")
     var rule: String

@@ -4,6 +4,7 @@ import HoshinModel
 import HoshinRepository
 import HoshinSheets
 import HoshinUpdate
+import HoshinText
 
 /// `hoshin sheet`: report through a spreadsheet instead of the command line (spec §9).
 struct SheetCommand: ParsableCommand {
@@ -19,6 +20,8 @@ struct SheetExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a unit's reporting sheet: a row per activity, and per indicator and period.",
         discussion: "The first header row holds the English column keys; the second, labels in the repository's language.")
+
+    @OptionGroup var language: LanguageOption
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, xlsx
@@ -43,6 +46,7 @@ struct SheetExportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        _ = language.resolve(folder: plans)
         let date = asOf ?? .today
         let chosen: Format
         if let format {
@@ -63,7 +67,7 @@ struct SheetExportCommand: ParsableCommand {
                 throw CommandFailure("\(path) exists; use --force to overwrite it")
             }
         }
-        let result = try RepositoryLoader().load(folder: plans, asOf: date)
+        let result = try language.load(folder: plans, asOf: date)
         guard let repository = result.repository else {
             ValidationGate.reportErrors(result)
             throw ExitCode(1)
@@ -72,12 +76,12 @@ struct SheetExportCommand: ParsableCommand {
             throw CommandFailure("no unit '\(unit)'\(Suggestion.hint(for: unit, in: repository.unitsByID.keys))")
         }
         let sheet = ReportingSheet(unit: plan, settings: repository.settings, asOf: date)
-        let language = repository.settings.language
+        let sheetLanguage = repository.settings.language
         let bytes: [UInt8]
         switch chosen {
-        case .csv: bytes = Array(sheet.csv(language: language).utf8)
+        case .csv: bytes = Array(sheet.csv(language: sheetLanguage).utf8)
         case .xlsx:
-            bytes = XLSX.write(sheets: [("Rapport", false, sheet.table(language: language)),
+            bytes = XLSX.write(sheets: [("Rapport", false, sheet.table(language: sheetLanguage)),
                                         (SheetBase.sheetName, true, SheetBase.table(sheet.rows))])
         }
         if path == "-" {
@@ -85,7 +89,7 @@ struct SheetExportCommand: ParsableCommand {
             return
         }
         try AtomicFile.write(bytes, to: path)
-        Terminal.write("wrote \(path): \(sheet.rows.count) rows\n")
+        Terminal.write(Catalogue.translate("wrote \(path): \(sheet.rows.count) rows", to: sheetLanguage) + "\n")
     }
 }
 
@@ -114,6 +118,8 @@ struct SheetImportCommand: ParsableCommand {
         nothing is written and every bad row is reported with its row number and column.
         """)
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The sheet: .csv (comma or semicolon, UTF-8) or .xlsx.")
     var file: String
 
@@ -130,6 +136,7 @@ struct SheetImportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        let language = language.resolve(folder: plans)
         guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
         let bytes = [UInt8](data)
         let sheet: ReportingSheet.ReadSheet
@@ -160,15 +167,15 @@ struct SheetImportCommand: ParsableCommand {
             out += outcome.result.changes.map { (dryRun ? "would change " : "") + $0.description + "\n" }.joined()
             if outcome.result.changes.isEmpty { out += "no changes: nothing in the sheet was changed since the export, or it matches the plan\n" }
             out += UpdateReply.notices(outcome.result)
-            Terminal.write(out)
+            Terminal.write(Catalogue.translateLines(out, to: language))
         } catch let failure as SheetImport.Failure {
-            Terminal.writeError(encodingNote)
+            Terminal.writeError(Catalogue.translateLines(encodingNote, to: language))
             switch failure {
             case .invalidRows(let problems):
-                Terminal.writeError(problems.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined())
+                Terminal.writeError(Catalogue.translateLines(problems.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined(), to: language))
                 throw CommandFailure("refused: \(problems.count) invalid cell\(problems.count == 1 ? "" : "s"); nothing was written", exitCode: 1)
             case .conflicts(let conflicts):
-                Terminal.writeError(conflicts.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined())
+                Terminal.writeError(Catalogue.translateLines(conflicts.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined(), to: language))
                 throw CommandFailure("refused: \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") with changes made since the export; nothing was written (--force applies the sheet)", exitCode: 1)
             case .wouldNotValidate(let diagnostics):
                 ValidationGate.writeLines(diagnostics)

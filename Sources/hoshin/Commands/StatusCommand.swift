@@ -15,6 +15,8 @@ struct StatusCommand: ParsableCommand {
         warnings do not stop it. --depth 0 shows only the starting unit's own goals.
         """)
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var repository: RepositoryOptions
 
     @Option(help: "Start at this unit instead of the root.")
@@ -34,7 +36,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        let result = try language.load(folder: repository.directory, asOf: repository.date)
         let plans = try ValidationGate.repository(result)
         let tree: StatusTree
         do {

@@ -11,6 +11,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a plan repository and report every problem.",
         discussion: "Exit code 0: no errors; 1: errors (or warnings with --strict); 2: could not run.")
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var repository: RepositoryOptions
 
     @Option(help: "Output format: \(DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -20,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        let result = try language.load(folder: repository.directory, asOf: repository.date)
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
                                        relativize: RepositoryRoot.relativizer())
         Terminal.write(reporter.render(result))

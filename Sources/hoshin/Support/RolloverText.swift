@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 import HoshinRepository
 import HoshinUpdate
 
@@ -17,26 +18,11 @@ struct RolloverText {
     let noGit: String
 
     static func forLanguage(_ language: ReportLanguage) -> RolloverText {
-        switch language {
-        case .sv:
-            RolloverText(heading: "Nytt planår", dryRun: "provkörning: inget är skrivet",
-                         written: "skrivet", carried: "följer med", removed: "tas bort", activity: "aktivitet",
-                         countermeasure: "åtgärd", assessmentOf: "bedömning av mål", nothing: "inget att ändra",
-                         dirty: "har ändringar som inte är incheckade i git; checka in eller spara undan dem först",
-                         noGit: "ligger inte i ett git-arkiv; ändringarna kan inte ångras med git")
-        case .da:
-            RolloverText(heading: "Nyt planår", dryRun: "prøvekørsel: intet er skrevet",
-                         written: "skrevet", carried: "videreføres", removed: "fjernes", activity: "aktivitet",
-                         countermeasure: "modforanstaltning", assessmentOf: "vurdering af mål", nothing: "intet at ændre",
-                         dirty: "har ændringer, der ikke er committet i git; commit eller gem dem først",
-                         noGit: "ligger ikke i et git-arkiv; ændringerne kan ikke fortrydes med git")
-        case .en:
-            RolloverText(heading: "New plan year", dryRun: "dry run: nothing written",
-                         written: "written", carried: "carried", removed: "removed", activity: "activity",
-                         countermeasure: "countermeasure", assessmentOf: "assessment of goal", nothing: "nothing to change",
-                         dirty: "has changes not committed in git; commit or stash them first",
-                         noGit: "is not in a git repository; the changes cannot be undone with git")
-        }
+        func word(_ id: String) -> String { Catalogue.text("rollover.\(id)", language) }
+        return RolloverText(heading: word("heading"), dryRun: word("dry-run"), written: word("written"),
+                            carried: word("carried"), removed: word("removed"), activity: word("activity"),
+                            countermeasure: word("countermeasure"), assessmentOf: word("assessment-of"),
+                            nothing: word("nothing"), dirty: word("dirty"), noGit: word("no-git"))
     }
 
     /// The plan of changes: the year, then per unit what is carried and removed.

@@ -2,6 +2,7 @@ import ArgumentParser
 import HoshinModel
 import HoshinReporters
 import HoshinRepository
+import HoshinText
 
 /// How commands that need a valid repository report one that is not.
 enum ValidationGate {
@@ -18,13 +19,14 @@ enum ValidationGate {
     /// Writes a result's errors to stderr in `validate`'s text format.
     static func reportErrors(_ result: ValidationResult, heading: String? = nil) {
         let text = TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly)
-        Terminal.writeError((heading.map { "\($0):\n" } ?? "") + text)
+        Terminal.writeError((heading.map { "\(Catalogue.translate($0, to: result.language)):\n" } ?? "") + text)
     }
 
     /// Writes one `file:line:col: error: message [rule]` line per diagnostic to stderr.
     static func writeLines(_ diagnostics: [Diagnostic]) {
+        let language = RunLanguage.current
         Terminal.writeError(diagnostics.map {
-            "\($0.file):\($0.start.line):\($0.start.column): error: \($0.message) [\($0.rule)]\n"
+            "\($0.file):\($0.start.line):\($0.start.column): error: \(Catalogue.translate($0.message, to: language)) [\($0.rule)]\n"
         }.joined())
     }
 }

@@ -1,0 +1,155 @@
+/// One text of the catalogue: a stable id and the text in each language.
+public struct Entry: Sendable {
+    /// The stable id, such as `diag.unknown-key`.
+    public let id: String
+    /// English, Swedish and Danish.
+    public let en: String, sv: String, da: String
+    /// Whether English output produced elsewhere is matched against this text (messages,
+    /// replies and fragments); words used only by id (report labels) are not.
+    public let matches: Bool
+
+    /// A text that English messages are matched against.
+    public init(_ id: String, en: String, sv: String, da: String) {
+        self.init(id, en: en, sv: sv, da: da, matches: true)
+    }
+
+    init(_ id: String, en: String, sv: String, da: String, matches: Bool) {
+        self.id = id
+        self.en = en
+        self.sv = sv
+        self.da = da
+        self.matches = matches
+    }
+
+    /// A word or label used only by its id.
+    public static func word(_ id: String, en: String, sv: String, da: String) -> Entry {
+        Entry(id, en: en, sv: sv, da: da, matches: false)
+    }
+
+    /// The text in a language.
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .sv: sv
+        case .da: da
+        case .en: en
+        }
+    }
+}
+
+/// Every text Hoshin shows a person, in sv, da and en, keyed by stable ids.
+///
+/// Two ways in: by id (`text(_:_:_:)`, for renderers and replies), and by matching the English
+/// text a lower layer produced (`translate(_:to:)`: diagnostics and update replies are built
+/// in English where they arise and translated where they are printed, so every layer stays
+/// free of a language parameter).
+public enum Catalogue {
+    /// All entries, in the order of their tables.
+    public static let entries: [Entry] =
+        diagnosticEntries + yamlEntries + fragmentEntries + commandEntries + chartEntries + labelEntries + sheetEntries
+
+    static let byID: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        for entry in entries where table[entry.id] == nil { table[entry.id] = entry }
+        return table
+    }()
+
+    /// Matchable entries with their parsed English templates, most specific first.
+    /// (Ties keep the order of the tables, so an earlier entry wins over a later equal one.)
+    static let matchers: [(entry: Entry, english: Template, rendered: [Language: Template])] = entries
+        .filter(\.matches)
+        .map { entry -> (entry: Entry, english: Template, rendered: [Language: Template]) in
+            (entry, Template(entry.en), Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Template(entry.text($0))) }))
+        }
+        .enumerated()
+        .sorted { ($0.element.english.literalLength, -$0.offset) > ($1.element.english.literalLength, -$1.offset) }
+        .map(\.element)
+
+    static let matchersByLead: [Character: [Int]] = {
+        var table: [Character: [Int]] = [:]
+        for (index, matcher) in matchers.enumerated() {
+            if let lead = matcher.english.leadingCharacter { table[lead, default: []].append(index) }
+        }
+        return table
+    }()
+
+    static let unanchoredMatchers: [Int] = matchers.indices.filter { matchers[$0].english.leadingCharacter == nil }
+
+    /// The entry with an id.
+    public static func entry(_ id: String) -> Entry? { byID[id] }
+
+    /// The text of `id` in a language with its placeholders filled: `{x:n}` values are written
+    /// with a decimal point and localised; `{x:t}` values are English fragments and translated.
+    /// An unknown id gives the id itself (the completeness test keeps that from happening).
+    public static func text(_ id: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+        guard let entry = byID[id] else { return id }
+        let template = Template(entry.text(language))
+        var values: [String: String] = [:]
+        for piece in template.pieces {
+            guard case .placeholder(let name, let kind) = piece, let raw = arguments[name] else { continue }
+            values[name] = render(kind, raw, language) ?? raw
+        }
+        return template.render(values)
+    }
+
+    /// Longer texts are left as they are: matching is bounded, whatever a message quotes.
+    static let longestTranslated = 2_000
+
+    /// An English message in another language, when a catalogue text matches it whole;
+    /// otherwise the message unchanged.
+    public static func translate(_ english: String, to language: Language) -> String {
+        guard language != .en else { return english }
+        return translation(english, to: language) ?? english
+    }
+
+    /// Every line of a text translated on its own.
+    public static func translateLines(_ text: String, to language: Language) -> String {
+        guard language != .en else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { translate(String($0), to: language) }
+            .joined(separator: "\n")
+    }
+
+    /// The id of the entry an English message matches, if any (for tests).
+    public static func matchingID(_ english: String) -> String? {
+        matching(english, to: .en)?.id
+    }
+
+    static func translation(_ english: String, to language: Language) -> String? {
+        matching(english, to: language)?.text
+    }
+
+    static func matching(_ english: String, to language: Language) -> (id: String, text: String)? {
+        guard english.count <= longestTranslated else { return nil }
+        let characters = Array(english)
+        var candidates = matchersByLead[characters.first ?? " "] ?? []
+        candidates += unanchoredMatchers
+        candidates.sort()
+        for index in candidates {
+            let matcher = matchers[index]
+            let values = matcher.english.match(characters) { kind, captured in
+                render(kind, captured, language)
+            }
+            if let values, let target = matcher.rendered[language] {
+                return (matcher.entry.id, target.render(values))
+            }
+        }
+        return nil
+    }
+
+    /// One placeholder value in a language, or nil when the text cannot be that placeholder.
+    static func render(_ kind: Template.Kind, _ value: String, _ language: Language) -> String? {
+        switch kind {
+        case .text:
+            return value
+        case .number:
+            guard NumberText.isPlainNumber(value) else { return nil }
+            return NumberText.localize(value, in: language)
+        case .fragment:
+            guard !value.isEmpty else { return nil }
+            return matching(value, to: language)?.text
+        case .optionalFragment:
+            if value.isEmpty { return "" }
+            return matching(value, to: language)?.text
+        }
+    }
+}
