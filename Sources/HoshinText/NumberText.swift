@@ -15,7 +15,7 @@ public enum NumberText {
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         var integer = String(parts[0])
-        if integer.count > 4 {
+        if integer.count > 3 {
             var grouped = ""
             for (offset, digit) in integer.enumerated() {
                 if offset > 0, (integer.count - offset) % 3 == 0 { grouped.append(thousandsSeparator) }

@@ -4,6 +4,7 @@ import HoshinRender
 import HoshinRepository
 import HoshinRollup
 import HoshinVariation
+import HoshinText
 
 /// `hoshin chart`: one indicator's run or control chart, as SVG or as text.
 struct ChartCommand: ParsableCommand {
@@ -54,7 +55,7 @@ struct ChartCommand: ParsableCommand {
             guard !svg.isEmpty else { throw CommandFailure("'\(reference)' has no measurements by \(date)", exitCode: 1) }
             let path = output ?? "\(parts[0])-\(parts[1]).svg"
             try AtomicFile.write(Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n").utf8), to: path)
-            Terminal.write("wrote \(path)\n")
+            Terminal.write(Catalogue.text("sheet.wrote", labels.language, ["file": path]) + "\n")
         case .text:
             Terminal.write(ChartText.render(indicator, labels: labels))
         }
@@ -77,23 +78,46 @@ enum ChartText {
             blocks[span == 0 ? 3 : min(7, Int((value - low) / span * 7.999))]
         })
         out += "\(spc.points.first!.label) \(line) \(spc.points.last!.label)\n"
-        var chartLine = labels.chartName(spc.chart)
-        if let centre = spc.centre { chartLine += " · \(labels.centre) \(Display.number(centre))" }
+        let language = labels.language
+        func text(_ id: String, _ arguments: [String: String] = [:]) -> String { Catalogue.text(id, language, arguments) }
+        let kind = text(spc.isControlChart ? "chart.text.kind.control" : "chart.kind.run")
+        var chartLine = "\(labels.chartName(spc.chart))"
+        if spc.isControlChart { chartLine += " (\(kind))" }
+        if let centre = spc.centre { chartLine += " · \(text("chart.text.centre-line")) \(labels.number(centre))" }
         if spc.isControlChart {
             let limits = spc.latestLimits
-            chartLine += " · \(labels.limits) \(limits.lower.map(Display.number) ?? "–")–\(limits.upper.map(Display.number) ?? "–")"
+            chartLine += " · \(text("chart.text.limits-line")) \(limits.lower.map(labels.number) ?? "–")–\(limits.upper.map(labels.number) ?? "–")"
         }
         out += chartLine + "\n"
-        // The figures by their JSON names (spec §8), the same in every language.
-        out += "points \(spc.points.count) · useful \(spc.useful)"
-        out += " · longestRun \(spc.longestRun) (longestRunMax \(spc.longestRunMax.map(String.init) ?? "–"))"
-        out += " · crossings \(spc.crossings) (crossingsMin \(spc.crossingsMin.map(String.init) ?? "–"))\n"
-        out += "signals: \(spc.signals.isEmpty ? "–" : spc.signals.map(\.rawValue).joined(separator: ", "))\n"
-        out += "\(labels.variationHeading): \(labels.name(spc.variation))"
-        if let evidence = spc.evidence { out += " (\(spc.points[evidence].label))" }
-        out += "\n"
+        // The figures of spec §8 in words, with the limit that would make each a signal.
+        out += text("chart.text.points", ["points": "\(spc.points.count)", "useful": "\(spc.useful)"]) + "\n"
+        if let max = spc.longestRunMax {
+            out += text("chart.text.run", ["run": "\(spc.longestRun)", "max": "\(max)"]) + "\n"
+        } else {
+            out += text("chart.text.run.none", ["run": "\(spc.longestRun)"]) + "\n"
+        }
+        if let min = spc.crossingsMin {
+            out += text("chart.text.crossings", ["crossings": "\(spc.crossings)", "min": "\(min)"]) + "\n"
+        } else {
+            out += text("chart.text.crossings.none", ["crossings": "\(spc.crossings)"]) + "\n"
+        }
+        if spc.signals.isEmpty {
+            out += text("chart.text.signals.none") + "\n"
+        } else {
+            out += text("chart.text.signals") + "\n"
+            for signal in spc.signals { out += "  – " + text("chart.text.signal.\(signal.rawValue)") + "\n" }
+        }
+        let verdict = labels.name(spc.variation)
+        if let evidence = spc.evidence {
+            out += text("chart.text.verdict.evidence", ["verdict": verdict, "period": spc.points[evidence].label]) + "\n"
+        } else {
+            out += text("chart.text.verdict", ["verdict": verdict]) + "\n"
+        }
         if let value = indicator.value, let period = indicator.period {
-            out += "\(labels.latest): \(Display.value(value, unit: indicator.unit)) (\(period)), \(labels.target) \(Display.value(indicator.target, unit: indicator.unit)): \(labels.name(indicator.status))\n"
+            out += text("chart.text.latest", [
+                "value": labels.value(value, unit: indicator.unit), "period": "\(period)",
+                "target": labels.value(indicator.target, unit: indicator.unit), "status": labels.name(indicator.status),
+            ]) + "\n"
         }
         return out
     }
