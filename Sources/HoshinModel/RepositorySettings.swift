@@ -56,6 +56,8 @@ public struct RepositorySettings: Sendable {
     public var spcMinPoints: Int
     /// Per-rule severity overrides.
     public var rules: [String: SeveritySetting]
+    /// Red periods in a row before an indicator needs a countermeasure (`review.countermeasure_after`).
+    public var countermeasureAfter: Int = 2
 
     /// Settings with every default and the given plan year.
     public init(file: String = "hoshin.yaml", period: Int) {
