@@ -160,6 +160,7 @@ public struct ReviewLabels: Sendable {
     public let changes: String
     public let noChanges: String
     public let cutNotice: String
+    public let cutLines: String
     public let reasonRed: String
     public let reasonDeteriorating: String
     public let reasonFail: String
@@ -195,7 +196,7 @@ public struct ReviewLabels: Sendable {
         attention: "Aktiviteter som behöver uppmärksamhet", noAttention: "Inga aktiviteter är försenade, inaktuella eller avviker.",
         everythingElse: "Övrigt", changes: "Förändringar sedan förra perioden", noChanges: "Inga förändringar.",
         cutNotice: "Avsnitt 5 (Övrigt) är utelämnat så att packen ryms i en kommentar (under 65 536 tecken). Hela packen: --format html.",
-        reasonRed: "röd", reasonDeteriorating: "försämring (särskild orsak)", reasonFail: "når inte målet med nuvarande process",
+        cutLines: "rader utelämnade", reasonRed: "röd", reasonDeteriorating: "försämring (särskild orsak)", reasonFail: "når inte målet med nuvarande process",
         page: "Sida",
         sections: ["Översikt", "Avvikelser", "Bowlingdiagram", "Aktiviteter som behöver uppmärksamhet", "Övrigt", "Förändringar sedan förra perioden"],
         assurances: [.pass: "når målet", .fail: "når inte målet", .inconsistent: "når målet ibland"],
@@ -214,7 +215,7 @@ public struct ReviewLabels: Sendable {
         attention: "Aktiviteter der kræver opmærksomhed", noAttention: "Ingen aktiviteter er forsinkede, forældede eller afviger.",
         everythingElse: "Øvrigt", changes: "Ændringer siden forrige periode", noChanges: "Ingen ændringer.",
         cutNotice: "Afsnit 5 (Øvrigt) er udeladt, så pakken kan være i en kommentar (under 65 536 tegn). Hele pakken: --format html.",
-        reasonRed: "rød", reasonDeteriorating: "forværring (særlig årsag)", reasonFail: "når ikke målet med den nuværende proces",
+        cutLines: "linjer udeladt", reasonRed: "rød", reasonDeteriorating: "forværring (særlig årsag)", reasonFail: "når ikke målet med den nuværende proces",
         page: "Side",
         sections: ["Overblik", "Afvigelser", "Bowlingdiagram", "Aktiviteter der kræver opmærksomhed", "Øvrigt", "Ændringer siden forrige periode"],
         assurances: [.pass: "når målet", .fail: "når ikke målet", .inconsistent: "når målet nogle gange"],
@@ -233,7 +234,7 @@ public struct ReviewLabels: Sendable {
         attention: "Activities needing attention", noAttention: "No activity is overdue, stale, at risk or off track.",
         everythingElse: "Everything else", changes: "Changes since the previous period", noChanges: "No changes.",
         cutNotice: "Section 5 (Everything else) is left out so that the pack fits a comment (under 65,536 characters). The whole pack: --format html.",
-        reasonRed: "red", reasonDeteriorating: "deteriorating (special cause)", reasonFail: "will not meet the target as the process runs now",
+        cutLines: "lines left out", reasonRed: "red", reasonDeteriorating: "deteriorating (special cause)", reasonFail: "will not meet the target as the process runs now",
         page: "Page",
         sections: ["Overview", "Exceptions", "Bowling chart", "Activities needing attention", "Everything else", "Changes since the previous period"],
         assurances: [.pass: "pass", .fail: "fail", .inconsistent: "hit and miss"],
