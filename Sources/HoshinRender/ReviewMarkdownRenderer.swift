@@ -1,3 +1,4 @@
+import Foundation
 import HoshinModel
 import HoshinRollup
 import HoshinVariation
@@ -30,7 +31,7 @@ public struct ReviewMarkdownRenderer: Sendable {
         var sections = [
             Section(heading: "## 1. \(review.sections[0])", lines: cover(pack, text)),
             Section(heading: "## 2. \(review.sections[1])", lines: exceptions(pack, text)),
-            Section(heading: "## 3. \(review.sections[2])", lines: [BowlingChart(tree: pack.tree, through: pack.period).markdown(labels: labels, escape: md.escape)]),
+            Section(heading: "## 3. \(review.sections[2])", lines: [BowlingChart(tree: pack.tree, through: pack.period).markdown(labels: labels, escape: md.escape).trimmingCharacters(in: .newlines)]),
             Section(heading: "## 4. \(review.sections[3])", lines: attention(pack, text)),
             Section(heading: "## 5. \(review.sections[4])", lines: others(pack, text)),
             Section(heading: "## 6. \(review.sections[5]) (\(ReviewPack.changesSince(pack.period)) → \(pack.tree.asOf))", lines: changes(pack, labels)),

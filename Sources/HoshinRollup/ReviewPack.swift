@@ -148,3 +148,16 @@ public struct ReviewPack: Sendable {
     /// The date the changes start from: the last day of the period before `period`.
     public static func changesSince(_ period: Period) -> PlanDate { period.previous.lastDay }
 }
+
+extension ReviewPack {
+    /// Assembles the pack for `unit` (and `depth` levels below) as `hoshin review` does:
+    /// statuses at `asOf`, changes since the end of the period before `period`
+    /// (default: the latest reporting period that has ended by `asOf`).
+    public static func assemble(repository: PlanRepository, unit: String, period: Period? = nil, asOf: PlanDate,
+                                depth: Int = 0, revision: Revision? = nil) throws -> ReviewPack {
+        let reviewed = period ?? repository.latestEndedPeriod(asOf: asOf)
+        let tree = try RollupEngine(repository: repository, asOf: asOf).tree(from: unit, depth: depth)
+        let previous = try RollupEngine(repository: repository, asOf: changesSince(reviewed)).tree(from: unit, depth: depth)
+        return ReviewPack(tree: tree, previous: previous, period: reviewed, revision: revision)
+    }
+}

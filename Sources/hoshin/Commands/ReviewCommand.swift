@@ -57,18 +57,14 @@ struct ReviewCommand: ParsableCommand {
         } else {
             reviewed = plans.latestEndedPeriod(asOf: asOf)
         }
-        let engine = RollupEngine(repository: plans, asOf: asOf)
-        let previous = RollupEngine(repository: plans, asOf: ReviewPack.changesSince(reviewed))
-        let tree: StatusTree
-        let before: StatusTree
+        let revision = GitRevision.head(folder: repository.directory).map { ReviewPack.Revision(hash: $0.hash, date: $0.date) }
+        let pack: ReviewPack
         do {
-            tree = try engine.tree(from: unit, depth: depth)
-            before = try previous.tree(from: unit, depth: depth)
+            pack = try ReviewPack.assemble(repository: plans, unit: unit, period: reviewed, asOf: asOf, depth: depth,
+                                           revision: revision)
         } catch let failure as RollupEngine.Failure {
             throw CommandFailure(failure.description)
         }
-        let revision = GitRevision.head(folder: repository.directory).map { ReviewPack.Revision(hash: $0.hash, date: $0.date) }
-        let pack = ReviewPack(tree: tree, previous: before, period: reviewed, revision: revision)
         let bytes: [UInt8]
         switch format {
         case .markdown: bytes = Array(ReviewMarkdownRenderer().render(pack).utf8)
