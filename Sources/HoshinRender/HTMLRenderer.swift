@@ -33,6 +33,11 @@ public struct HTMLRenderer: StatusRenderer {
         <main>
 
         """
+        if let bowlingThrough {
+            out += "<section class=\"bowling\"><h2>\(labels.review.bowling) <span class=\"score\">\(bowlingThrough)</span></h2>\n"
+            out += BowlingChart(tree: tree, through: bowlingThrough).html(labels: labels)
+            out += "</section>\n"
+        }
         unit(tree.root, level: 2, labels: labels, into: &out)
         out += "</main>\n</body>\n</html>\n"
         return out
