@@ -107,7 +107,7 @@ public struct ReviewHTMLRenderer: Sendable {
         for item in pack.attention {
             let activity = item.activity
             out += "<tr><td>\(badge(activity.status, labels))</td><td>\(HTML.escape(activity.title))</td><td>\(HTML.escape(item.unitName))</td>"
-            out += "<td>\(HTML.escape(activity.owner ?? ""))</td><td>\(HTML.escape(text.activityState(activity)))</td>"
+            out += "<td>\(HTML.escape(activity.owner ?? ""))</td><td>\(HTML.escape(text.activityState(activity, symbols: false)))</td>"
             out += "<td>\(activity.due?.description ?? "")</td><td>\(HTML.escape(text.noteText(activity)))</td></tr>\n"
         }
         out += "</tbody></table>\n"
@@ -118,7 +118,7 @@ public struct ReviewHTMLRenderer: Sendable {
         guard !pack.others.isEmpty else { return "<p>–</p>\n" }
         var out = "<ul class=\"others\">\n"
         for item in pack.others {
-            out += "<li>\(badge(item.status, text.labels)) \(HTML.escape(text.otherLine(item)))</li>\n"
+            out += "<li>\(badge(item.status, text.labels)) \(HTML.escape(text.otherLine(item, symbols: false)))</li>\n"
         }
         return out + "</ul>\n"
     }

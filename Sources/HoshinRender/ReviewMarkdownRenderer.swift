@@ -207,11 +207,13 @@ struct ReviewText {
         return line
     }
 
-    func activityState(_ activity: ActivityStatus) -> String {
+    /// State and progress, then the overdue and stale flags (with ⏰ and ⌛ where `symbols`,
+    /// which print fonts without emoji lack).
+    func activityState(_ activity: ActivityStatus, symbols: Bool = true) -> String {
         var state = labels.name(activity.state)
         if let progress = activity.progress { state += " \(Display.number(progress)) %" }
-        if activity.overdue { state += " · ⏰ \(labels.overdue)" }
-        if activity.stale { state += " · ⌛ \(labels.stale)" }
+        if activity.overdue { state += " · " + (symbols ? "⏰ " : "") + labels.overdue }
+        if activity.stale { state += " · " + (symbols ? "⌛ " : "") + labels.stale }
         return state
     }
 
@@ -221,7 +223,7 @@ struct ReviewText {
         return note
     }
 
-    func otherLine(_ item: ReviewPack.OtherItem) -> String {
+    func otherLine(_ item: ReviewPack.OtherItem, symbols: Bool = true) -> String {
         if let goal = item.goal {
             return "\(labels.goal): \(item.title) — \(item.unitName) · \(Display.percent(goal.figure.score))"
         }
@@ -232,7 +234,7 @@ struct ReviewText {
             return line
         }
         if let activity = item.activity {
-            return "\(item.title) — \(item.unitName) · \(activityState(activity))"
+            return "\(item.title) — \(item.unitName) · \(activityState(activity, symbols: symbols))"
         }
         return item.title
     }
