@@ -173,9 +173,9 @@ public struct HTMLRenderer: StatusRenderer {
     ul.countermeasures { list-style: none; padding-left: 4px; margin: 2px 0; }
     ul.countermeasures li { margin: 3px 0; }
     .flag.missing { color: var(--red); font-weight: 600; }
-    table.bowling { border-collapse: collapse; margin: 6px 0 12px; font-size: 12px; }
-    table.bowling th, table.bowling td { border: 1px solid #d5dae1; padding: 2px 5px; text-align: right; white-space: nowrap; }
-    table.bowling th:first-child, table.bowling td:first-child { text-align: left; white-space: normal; max-width: 260px; }
+    table.bowling { border-collapse: collapse; margin: 6px 0 12px; font-size: 11px; }
+    table.bowling th, table.bowling td { border: 1px solid #d5dae1; padding: 2px 4px; text-align: right; white-space: nowrap; }
+    table.bowling th:first-child, table.bowling td:first-child { text-align: left; white-space: normal; max-width: 200px; min-width: 140px; }
     table.bowling td.green { background: #d5ecd9; } table.bowling td.yellow { background: #f6e7b4; }
     table.bowling td.red { background: #f3c7c7; font-weight: 600; } table.bowling td.grey { color: var(--grey); }
     table.bowling td.text { text-align: left; }

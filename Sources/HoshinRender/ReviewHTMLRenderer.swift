@@ -147,7 +147,7 @@ public struct ReviewHTMLRenderer: Sendable {
     static func css(page: String, title: String) -> String {
         """
 
-        body.review { max-width: 900px; }
+        body.review { max-width: 1000px; }
         .pack-section { margin: 18px 0; }
         .pack-section > h2 { border-bottom: 2px solid #1d232b; padding-bottom: 2px; font-size: 19px; }
         h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
