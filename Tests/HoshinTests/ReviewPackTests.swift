@@ -221,3 +221,49 @@ import HoshinVariation
         #expect(training["updated"] as? String == "2026-06-20")
     }
 }
+
+/// Spec §12's size promise on the benchmark's shape: 500 units, root with `--depth 1`.
+@Suite struct ReviewPackSizeTests {
+    /// The repository `hoshin-bench --units 500` generates, in memory.
+    static func benchmarkFiles(units count: Int) -> [InMemoryFile] {
+        var files = [InMemoryFile(path: "hoshin.yaml", bytes: Array("hoshin: 1\nperiod: 2026\norganisation: Region Jönköpings län\n".utf8))]
+        for index in 0..<count {
+            let id = index == 0 ? "region" : "enhet-\(index)"
+            let parent = index == 0 ? nil : (index <= 10 ? "region" : "enhet-\((index - 1) / 10)")
+            var text = "unit: \(id)\nname: Enhet \(index) – Länssjukhuset Ryhov\n"
+            if let parent { text += "parent: \(parent)\n" }
+            text += "owner: Verksamhetschef Åsa Öberg\ngoals:\n"
+            for goal in 0..<4 {
+                text += "  - id: mal-\(goal)\n    title: Säker vård – alla gånger, del \(goal)\n"
+                if let parent { text += "    supports: [\(parent)/mal-\(goal)]\n" }
+                text += "    weight: \(goal + 1)\n    indicators:\n"
+                for indicator in 0..<2 {
+                    text += "      - id: ind-\(goal)-\(indicator)\n        title: Andel vårdtillfällen med vårdskada\n        unit: \"%\"\n        direction: down\n        target: 5.0\n        warning: 6.5\n        chart: p\n        measurements:\n"
+                    for month in 0..<24 {
+                        let period = "\(2025 + month / 12)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)"
+                        text += "          \(period): {num: \(10 + (month * 7 + index) % 9), den: \(140 + (month * 3 + goal) % 20)}\n"
+                    }
+                }
+                text += "    success_factors:\n      - id: sf-\(goal)\n        title: Strukturerad journalgranskning\n        activities:\n"
+                for activity in 0..<3 {
+                    text += "          - id: akt-\(goal)-\(activity)\n            title: \"Utbilda granskningsteam: omgång \(activity)\"\n            status: on-track\n            start: 2026-01-15\n            due: 2026-12-15\n            progress: \(activity * 30)\n            updated: 2026-10-0\(activity + 1)\n            note: Två av fem team utbildade.\n"
+                }
+            }
+            files.append(InMemoryFile(path: index == 0 ? "region.yaml" : "enhet-\(index / 50)/\(id).yaml", bytes: Array(text.utf8)))
+        }
+        return files
+    }
+
+    @Test func rootWithDepthOneFitsAPullRequestComment() throws {
+        let result = RepositoryLoader().load(files: Self.benchmarkFiles(units: 500), asOf: Fixtures.asOf)
+        #expect(result.errorCount == 0)
+        let pack = try ReviewPack.assemble(repository: try #require(result.repository), unit: "region", asOf: Fixtures.asOf, depth: 1)
+        let markdown = ReviewMarkdownRenderer().render(pack)
+        #expect(markdown.utf16.count < 65_536)
+        #expect(markdown.unicodeScalars.count < 65_536)
+        // It says what it cut, and it cut section 5 only.
+        #expect(markdown.contains("> ⚠ Avsnitt 5 (Övrigt) är utelämnat"))
+        #expect(!markdown.contains("rader utelämnade"))
+        for number in 1...6 { #expect(markdown.contains("\n## \(number). ")) }
+    }
+}
