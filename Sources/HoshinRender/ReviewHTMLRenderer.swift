@@ -165,6 +165,7 @@ public struct ReviewHTMLRenderer: Sendable {
         ul.others { list-style: none; padding-left: 4px; columns: 1; }
         ul.others li, ul.changes li { margin: 2px 0; }
         table.attention td { vertical-align: top; }
+        table.attention td:nth-child(6) { white-space: nowrap; }
         @page { size: A4; margin: 16mm 14mm 18mm 14mm;
           @bottom-left { content: "\(Self.cssString(title))"; font: 9px system-ui, sans-serif; color: #4a5563; }
           @bottom-right { content: "\(Self.cssString(page)) " counter(page) " / " counter(pages); font: 9px system-ui, sans-serif; color: #4a5563; } }
