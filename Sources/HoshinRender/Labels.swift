@@ -188,7 +188,7 @@ public struct ReviewLabels: Sendable {
 
     static let swedish = ReviewLabels(
         assurance: "Måluppfyllelse", comment: "Kommentar", note: "Notering", countermeasures: "Åtgärder",
-        problem: "Problem", cause: "Orsak", action: "Åtgärd", due: "Klart senast", closed: "Avslutad",
+        problem: "Problem", cause: "Orsak", action: "Vad görs", due: "Klart senast", closed: "Avslutad",
         outcome: "Resultat", missingCountermeasure: "Åtgärd saknas",
         packTitle: "Månadsuppföljning", cover: "Översikt", organisation: "Organisation", period: "Period",
         revision: "Version (git)", itemsPerColour: "Antal per färg", exceptions: "Avvikelser",
