@@ -6,10 +6,10 @@ public enum UnitPlanDecoder {
     static let unitKeys = ["unit", "name", "parent", "owner", "reporters", "vision", "strategies", "goals"]
     static let strategyKeys = ["id", "title"]
     static let goalKeys = ["id", "title", "strategy", "perspective", "supports", "owner", "weight",
-                           "assessment", "indicators", "success_factors", "activities"]
+                           "assessment", "indicators", "success_factors", "activities", "countermeasures"]
     static let assessmentKeys = ["status", "date", "note"]
     static let indicatorKeys = ["id", "title", "unit", "direction", "baseline", "target", "warning",
-                                "chart", "freeze", "measurements", "comments"]
+                                "chart", "freeze", "measurements", "comments", "countermeasures"]
     static let successFactorKeys = ["id", "title", "owner", "weight", "activities"]
     static let activityKeys = ["id", "title", "owner", "start", "due", "status", "progress", "updated",
                                "note", "weight", "carried_from"]
@@ -103,10 +103,13 @@ public enum UnitPlanDecoder {
         let indicators = reader.list("indicators", in: fields).compactMap { decodeIndicator($0, reader: &reader) }
         let factors = reader.list("success_factors", in: fields).compactMap { decodeSuccessFactor($0, reader: &reader) }
         let activities = reader.list("activities", in: fields).compactMap { decodeActivity($0, reader: &reader) }
+        let countermeasures = CountermeasureDecoder.countermeasures(in: fields, reader: &reader)
         guard let id, let title else { return nil }
-        return Goal(id: id, title: title.value, strategy: strategy, perspective: perspective, supports: supports,
+        var decoded = Goal(id: id, title: title.value, strategy: strategy, perspective: perspective, supports: supports,
                     owner: owner, weight: weight, assessment: assessment, indicators: indicators,
                     successFactors: factors, activities: activities, range: reader.range(item))
+        decoded.countermeasures = countermeasures
+        return decoded
     }
 
     static func decodeIndicator(_ item: YAMLNode.ID, reader: inout NodeReader) -> Indicator? {
@@ -151,25 +154,16 @@ public enum UnitPlanDecoder {
                               "warning \(warning.value) lies on the good side of target \(target.value) for direction \(direction.value.rawValue)")
             }
         }
-        var comments: [Period: String] = [:]
-        if let commentsID = fields.value("comments"), !reader.isNull(commentsID) {
-            let resolved = reader.document.resolved(commentsID)
-            if reader.document[resolved].kind == .mapping {
-                for (key, value) in reader.document.pairs(of: resolved) {
-                    let text = reader.document.string(reader.document.resolved(key))
-                    if let period = Period(text), reader.document[reader.document.resolved(value)].kind == .scalar {
-                        comments[period] = reader.document.string(reader.document.resolved(value))
-                    }
-                }
-            }
-        }
+        let comments = CountermeasureDecoder.comments(in: fields, reader: &reader)
+        let countermeasures = CountermeasureDecoder.countermeasures(in: fields, reader: &reader)
         guard let id, let title, let direction, let target else { return nil }
-        var indicator = Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
-                                  baseline: baseline?.value, target: target.value, warning: warning?.value,
-                                  chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
-                                  range: reader.range(item))
-        indicator.comments = comments
-        return indicator
+        var decoded = Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
+                         baseline: baseline?.value, target: target.value, warning: warning?.value,
+                         chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
+                         range: reader.range(item))
+        decoded.comments = comments
+        decoded.countermeasures = countermeasures
+        return decoded
     }
 
     static func decodeMeasurement(key: YAMLNode.ID, value: YAMLNode.ID, reader: inout NodeReader) -> Measurement? {

@@ -92,6 +92,8 @@ public struct Goal: Sendable {
     public var successFactors: [SuccessFactor]
     /// Activities directly under the goal.
     public var activities: [Activity]
+    /// What is being done about a red result (spec §12).
+    public var countermeasures: [Countermeasure] = []
     /// The goal's mapping node.
     public var range: ByteRange
 
@@ -179,8 +181,10 @@ public struct Indicator: Sendable {
     public var freeze: Located<Period>?
     /// Measurements in source order.
     public var measurements: [Measurement]
-    /// The unit's comment on a period's value (`comments:`, spec §3).
-    public var comments: [Period: String] = [:]
+    /// The unit's analysis per period, in source order.
+    public var comments: [IndicatorComment] = []
+    /// What is being done about a red or deteriorating result (spec §12).
+    public var countermeasures: [Countermeasure] = []
     /// The indicator's mapping node.
     public var range: ByteRange
 
@@ -199,6 +203,12 @@ public struct Indicator: Sendable {
         self.freeze = freeze
         self.measurements = measurements
         self.range = range
+    }
+
+    /// The comment on a period, if any.
+    public func comment(for period: Period?) -> String? {
+        guard let period else { return nil }
+        return comments.first { $0.period == period }?.text
     }
 
     /// True when values are shown as percentages (`unit: "%"`).

@@ -103,6 +103,15 @@ public struct TreeRenderer: StatusRenderer {
                 : "(\(labels.specialCause): \(labels.shortName(variation)))")
         default: break
         }
+        if let assurance = indicator.spc.assurance {
+            let review = labels.review
+            text += " " + (style == .terminal
+                ? ansi.colour("\(Display.assuranceSymbol(assurance)) \(review.name(assurance))", assurance == .fail ? "31" : "2")
+                : "(\(review.assurance.lowercased()): \(review.name(assurance)))")
+        }
+        if indicator.missingCountermeasure != nil {
+            text += " " + flag("⚠", labels.review.missingCountermeasure.lowercased(), code: "31", ansi: ansi)
+        }
         return Line(text: text, children: [])
     }
 

@@ -40,7 +40,7 @@ public struct ReportingSheet: Sendable {
                 || indicator.measurements.contains { if case .ratio = $0.value { true } else { false } }
             for period in periods {
                 var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description,
-                             "comment": indicator.comments[period] ?? ""]
+                             "comment": indicator.comment(for: period) ?? ""]
                 switch indicator.measurements.first(where: { $0.period == period })?.value {
                 case .number(let value)?: cells["value"] = Self.number(value)
                 case .ratio(let num, let den)?:

@@ -101,7 +101,7 @@ import HoshinUpdate
         #expect(result.changes.first?.fields.map(\.field) == [.value(Period("2026-10")!), .comment(Period("2026-10")!)])
         let repository = try #require(try RepositoryLoader().load(folder: folder.path, asOf: Self.date).repository)
         let indicator = try #require(repository.unitsByID["kardiologi"]?.allIndicators.first { $0.id.value == "eko-vantetid" })
-        #expect(indicator.comments[Period("2026-10")!] == "Två läkare på kurs: ny tid")
+        #expect(indicator.comment(for: Period("2026-10")!) == "Två läkare på kurs: ny tid")
         #expect(!repository.files.isEmpty)
         // A second comment on another period goes into the same mapping, in period order.
         _ = try update.apply(.measure("kardiologi/eko-vantetid", period: Period("2026-09")!, value: .number(22),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HoshinRender
 import HoshinRepository
+import HoshinModel
 import HoshinRollup
 
 extension StatusFormat: ExpressibleByArgument {}
@@ -43,7 +44,10 @@ struct StatusCommand: ParsableCommand {
             throw CommandFailure(failure.description)
         }
         let terminal = output == nil && Terminal.stdoutSupportsColour
-        let text = format.renderer(terminal: terminal).render(tree)
+        let renderer: any StatusRenderer = format == .html && unit != nil
+            ? HTMLRenderer(bowlingThrough: plans.bowlingPeriod(asOf: repository.date))
+            : format.renderer(terminal: terminal)
+        let text = renderer.render(tree)
         if let output {
             try AtomicFile.write(Array(text.utf8), to: output)
         } else {
