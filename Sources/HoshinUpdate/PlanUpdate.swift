@@ -147,7 +147,6 @@ public struct PlanUpdate: Sendable {
                 }
                 problems.append(UpdateProblem(index: index, field: nil,
                                               message: "no \(kind) '\(update.ref)'\(Suggestion.hint(for: update.ref, in: all))"))
-                targets.append(Target(unit: repository.units[0], id: "", isActivity: wantsActivity, relative: ""))
                 continue
             }
             for change in update.changes {
