@@ -191,3 +191,28 @@ import HoshinUpdate
         #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).starts(with: [0x50, 0x4B]))
     }
 }
+
+/// An untouched export imports as no change, whatever text the plan holds (spec §9).
+@Suite struct SheetExportRoundTripTests {
+    static let nasty = "Rad ett; med \"citat\", komma\r\nrad två\tflik \u{1}kontroll \u{FFFF} _x0041_ åäö æø"
+
+    @Test(arguments: ["k.csv", "k.xlsx"])
+    func anUntouchedExportOfAnyTextImportsAsNoChange(name: String) throws {
+        let space = try SheetMergeTests.Workspace()
+        defer { space.remove() }
+        let update = PlanUpdate(folder: space.plans.path)
+        _ = try update.report("kardiologi/fallrutin", ActivityReport(progress: 85.5, note: Self.nasty, date: PlanDate("2026-10-30")!))
+        #expect(try space.activity("kardiologi", "fallrutin").note == Self.nasty)
+        let path = try space.export("kardiologi", to: name)
+        if name.hasSuffix(".csv") {
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            #expect(text.hasPrefix("\u{FEFF}type;"))
+            #expect(text.contains(";85,5;\"Rad ett; med \"\"citat\"\", komma\r\nrad två"))
+        }
+        let before = try space.files()
+        let run = try space.hoshin(["sheet", "import", path, "--date", "2026-11-02"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no changes"), "\(run.stdout)")
+        #expect(try space.files() == before)
+    }
+}
