@@ -16,8 +16,15 @@ cp -R "$root/plans" "$work/plans"
 for format in xlsx csv; do
   "$hoshin" sheet export kardiologi --plans "$work/plans" --as-of 2026-10-31 --output "$work/kardiologi.$format"
   mkdir -p "$work/resaved-$format"
-  if [ "$format" = xlsx ]; then filter="xlsx:Calc MS Excel 2007 XML"; else filter="csv:Text - txt - csv (StarCalc):59,34,76,1"; fi
-  HOME="$work" "$office" --headless --calc --convert-to "$filter" --outdir "$work/resaved-$format" "$work/kardiologi.$format" >/dev/null
+  # CSV: read and written as Swedish Excel users have it: ';', '"', UTF-8 (76).
+  if [ "$format" = xlsx ]; then
+    HOME="$work" "$office" --headless --calc --convert-to "xlsx:Calc MS Excel 2007 XML" \
+      --outdir "$work/resaved-$format" "$work/kardiologi.$format" >/dev/null 2>&1
+  else
+    HOME="$work" "$office" --headless --calc --infilter="CSV:59,34,76,1" \
+      --convert-to "csv:Text - txt - csv (StarCalc):59,34,76,1" \
+      --outdir "$work/resaved-$format" "$work/kardiologi.$format" >/dev/null 2>&1
+  fi
   out=$("$hoshin" sheet import "$work/resaved-$format/kardiologi.$format" --plans "$work/plans" --date 2026-11-05)
   echo "$out"
   case "$out" in
