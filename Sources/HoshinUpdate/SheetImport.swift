@@ -160,6 +160,8 @@ struct SheetCells {
             let exported = record[key] ?? ""
             let now = key == "note" || key == "comment" ? row.cells[key] ?? "" : cell(key)
             if exported.isEmpty || now.isEmpty { return exported.isEmpty && now.isEmpty }
+            if field == .updated, let a = SheetDate.parse(now), let b = SheetDate.parse(exported) { return a == b }
+            if field == .progress, let a = SheetNumber.percentage(now), let b = SheetNumber.percentage(exported) { return a == b }
             return PlanUpdate.same(field, now, exported)
         }
         switch type {
@@ -192,7 +194,7 @@ struct SheetCells {
             }
             let updatedText = cell("updated")
             if !updatedText.isEmpty, row.base != nil, !untouched("updated", .updated) {
-                if let date = PlanDate(updatedText) {
+                if let date = SheetDate.parse(updatedText) {
                     changes.append((.updated(date), base("updated"), "updated"))
                 } else {
                     problem("updated", "'\(updatedText)' is not a date (YYYY-MM-DD)")
@@ -204,7 +206,7 @@ struct SheetCells {
                 return
             }
             var period = Period(periodCell)
-            if period == nil, let date = PlanDate(periodCell) {
+            if period == nil, let date = SheetDate.parse(periodCell) {
                 period = Period(containing: date, cadence: cadence)  // a date typed in the period cell
             }
             guard let period, period.cadence == cadence else {
@@ -233,7 +235,10 @@ struct SheetCells {
                 }
             } else if !valueText.isEmpty {
                 if let number = percent ? SheetNumber.percentage(valueText) : SheetNumber.parse(valueText) {
-                    if !untouched("value", .value(period)) { changes.append((.value(period, .number(number)), base("value"), "value")) }
+                    let exported = row.base.flatMap { SheetNumber.parse($0["value"] ?? "") }
+                    if exported != number, !untouched("value", .value(period)) {
+                        changes.append((.value(period, .number(number)), base("value"), "value"))
+                    }
                 } else {
                     problem("value", "'\(valueText)' is not a number")
                 }
@@ -258,6 +263,25 @@ struct SheetCells {
         }
         let isActivity = type == "activity"
         return (RefUpdate(ref: ref, changes: changes.map(\.0), base: base, stamp: isActivity ? stamp : nil), columns)
+    }
+}
+
+/// Dates as spreadsheets in Swedish and Danish locales write them: `2026-11-03` (sv, ISO),
+/// `03-11-2026` and `03.11.2026` (da), `3/11/2026` (day first, as in both locales).
+enum SheetDate {
+    static func parse(_ text: String) -> PlanDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = PlanDate(trimmed) { return date }
+        // A date cell's text may carry a time (`2026-11-03 00:00:00`).
+        if trimmed.count > 10, let date = PlanDate(String(trimmed.prefix(10))), trimmed.dropFirst(10).first == " " || trimmed.dropFirst(10).first == "T" {
+            return date
+        }
+        for separator in ["-", ".", "/"] {
+            let parts = trimmed.split(separator: Character(separator)).map(String.init)
+            guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { continue }
+            return PlanDate(year: year, month: month, day: day)
+        }
+        return nil
     }
 }
 

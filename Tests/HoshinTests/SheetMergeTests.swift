@@ -100,6 +100,25 @@ import HoshinUpdate
         #expect(try space.activity("kardiologi", "fallrutin").status.value == .offTrack)
     }
 
+    @Test func datesAndPercentagesRewrittenByASpreadsheetAreNotChanges() throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        let exported = try space.export("kardiologi", to: "k.csv")
+        // A Danish spreadsheet shows 2026-04-28 as 28-04-2026 and 80 as 80 %: the same values.
+        let dated = try space.editCSV(exported, ref: "kardiologi/fallrutin", column: "updated", to: "28-04-2026", copy: "d1.csv")
+        let resaved = try space.editCSV(dated, ref: "kardiologi/fallrutin", column: "progress", to: "80 %", copy: "d2.csv")
+        try space.hoshin(["report", "kardiologi/fallrutin", "--progress", "90", "--date", "2026-11-01"])
+        let before = try space.files()
+        let run = try space.hoshin(["sheet", "import", resaved, "--date", "2026-11-02"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no changes"))
+        #expect(try space.files() == before)
+        // A date typed day first is that date.
+        let typed = try space.editCSV(exported, ref: "kardiologi/fall-signal", column: "updated", to: "03.11.2026", copy: "d3.csv")
+        #expect(try space.hoshin(["sheet", "import", typed, "--date", "2026-11-05"]).status == 0)
+        #expect(try space.activity("kardiologi", "fall-signal").updated?.value == PlanDate("2026-11-03"))
+    }
+
     @Test func aHandMadeSheetIsAppliedWithAWarning() throws {
         let space = try Workspace()
         defer { space.remove() }
