@@ -38,15 +38,11 @@ public struct SheetImport: Sendable {
         public let row: Int
         public let column: String
         public let conflict: UpdateConflict
+        /// The repository's language.
+        public let language: ReportLanguage
 
-        /// `the plan now has 'at-risk' (updated 2026-11-02); the sheet was made when it was 'on-track'`.
-        public var message: String {
-            "\(conflict.field) was changed in the plan since the sheet was exported: the plan now has "
-                + (conflict.plan.map { "'\($0)'" } ?? "nothing")
-                + (conflict.updated.map { " (updated \($0))" } ?? "")
-                + ", the sheet was made when it was " + (conflict.base.map { "'\($0)'" } ?? "empty")
-                + ", and the sheet says '\(conflict.yours)'; use --force to apply the sheet's value"
-        }
+        /// `status was changed in the plan since the sheet was exported: the plan now has 'at-risk' (updated 2026-11-02), …`.
+        public var message: String { UpdateWords(language).conflict(conflict) }
     }
 
     /// Why an import was refused; nothing was written.
@@ -117,7 +113,7 @@ public struct SheetImport: Sendable {
             case .conflicts(let list):
                 throw Failure.conflicts(list.map { conflict in
                     CellConflict(row: rowOf[conflict.index], column: columnsOf[conflict.index][conflict.field] ?? "\(conflict.field)",
-                                 conflict: conflict)
+                                 conflict: conflict, language: repository.settings.language)
                 })
             case .wouldNotValidate(let diagnostics): throw Failure.wouldNotValidate(diagnostics)
             case .edit(let message), .repository(let message), .unwritable(let message): throw Failure.edit(message)

@@ -61,7 +61,7 @@ import HoshinUpdate
         let before = try space.files()
         let run = try space.hoshin(["sheet", "import", sheet, "--date", "2026-11-02"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("no changes"))
+        #expect(run.stdout.contains("inga ändringar"))
         #expect(try space.files() == before)
         #expect(try space.activity("kardiologi", "fallrutin").status.value == .atRisk)
     }
@@ -92,7 +92,7 @@ import HoshinUpdate
         for extra in [["--dry-run"], []] {
             let refused = try space.hoshin(["sheet", "import", bo, "--date", "2026-11-03"] + extra)
             #expect(refused.status == 1)
-            #expect(refused.stderr.contains("\(bo):3:D: status was changed in the plan since the sheet was exported: the plan now has 'at-risk' (updated 2026-11-02)"))
+            #expect(refused.stderr.contains("\(bo):3:D: status har ändrats i planen sedan arket exporterades: planen har nu 'at-risk' (rapporterad 2026-11-02)"))
             #expect(try space.files() == before)
         }
         let forced = try space.hoshin(["sheet", "import", bo, "--date", "2026-11-03", "--force"])
@@ -111,7 +111,7 @@ import HoshinUpdate
         let before = try space.files()
         let run = try space.hoshin(["sheet", "import", resaved, "--date", "2026-11-02"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("no changes"))
+        #expect(run.stdout.contains("inga ändringar"))
         #expect(try space.files() == before)
         // A date typed day first is that date.
         let typed = try space.editCSV(exported, ref: "kardiologi/fall-signal", column: "updated", to: "03.11.2026", copy: "d3.csv")
@@ -126,7 +126,7 @@ import HoshinUpdate
         try Data("type,ref,status,progress\nactivity,kardiologi/fallrutin,at-risk,80\n".utf8).write(to: URL(fileURLWithPath: path))
         let run = try space.hoshin(["sheet", "import", path, "--date", "2026-11-02"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("has no record of the values it was exported with"))
+        #expect(run.stdout.contains("saknar uppgift om värdena det exporterades med"))
         #expect(run.stdout.contains("kardiologi/fallrutin: on-track → at-risk\n"))
     }
 
@@ -185,7 +185,7 @@ import HoshinUpdate
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let run = try space.hoshin(["sheet", "import", path, "--date", "2026-11-02"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("read \(path) as Windows-1252\n"))
+        #expect(run.stdout.hasPrefix("läste \(path) som Windows-1252\n"))
         let activity = try space.activity("kardiologi", "fallrutin")
         #expect(activity.note == "Avd 4 börjar i december – åäö ÅÄÖ æø")
         #expect(activity.progress?.value == 85.5)
@@ -231,7 +231,7 @@ import HoshinUpdate
         let before = try space.files()
         let run = try space.hoshin(["sheet", "import", path, "--date", "2026-11-02"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("no changes"), "\(run.stdout)")
+        #expect(run.stdout.contains("inga ändringar"), "\(run.stdout)")
         #expect(try space.files() == before)
     }
 }

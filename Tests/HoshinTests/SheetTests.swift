@@ -197,6 +197,6 @@ import HoshinSheets
         #expect(export.status == 0, "\(export.stderr)")
         let unchanged = try HoshinBinary.run(["sheet", "import", sheet.path, "--plans", folder.path, "--date", "2026-10-31"])
         #expect(unchanged.status == 0)
-        #expect(unchanged.stdout == "no changes: nothing in the sheet was changed since the export, or it matches the plan\n")
+        #expect(unchanged.stdout == "inga ändringar: inget i arket har ändrats sedan exporten, eller så stämmer det med planen\n")
     }
 }
