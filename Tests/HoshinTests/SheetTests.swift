@@ -181,6 +181,22 @@ import HoshinSheets
         #expect(sheet.hasBase)
     }
 
+    @Test func theReportSheetIsFoundByNameAndTheBaseSheetIsNeverTakenForIt() throws {
+        let report = [ReportingSheet.columns, ["activity", "kardiologi/fallrutin", "", "at-risk"]]
+        let base = SheetBase.table([ReportingSheet.Row(type: "activity", cells: ["ref": "kardiologi/fallrutin", "status": "on-track"])])
+        let bytes = XLSX.write(sheets: [("Instruktioner", false, [["Fyll i status och värden."]]), (SheetBase.sheetName, true, base),
+                                        ("Rapport", false, report)])
+        let workbook = try XLSX.readWorkbook(bytes)
+        #expect(workbook.sheets.map(\.name) == ["Instruktioner", SheetBase.sheetName, "Rapport"])
+        #expect(workbook.sheets.map(\.hidden) == [false, true, false])
+        #expect(workbook.reportTable == report)
+        let sheet = try ReportingSheet.read(table: workbook.reportTable, baseTable: workbook.sheet(named: SheetBase.sheetName))
+        #expect(sheet.rows.first?.base?["status"] == "on-track")
+        // Without a sheet named Rapport, the first visible one with the columns is taken.
+        let renamed = try XLSX.readWorkbook(XLSX.write(sheets: [("Instruktioner", false, [["Fyll i"]]), ("Blad2", false, report)]))
+        #expect(renamed.reportTable == report)
+    }
+
     @Test func damagedWorkbooksAreProblemsNotCrashes() {
         #expect(throws: XLSX.Problem.self) { try XLSX.read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]) }
         var truncated = XLSX.write([["type", "ref"]])
