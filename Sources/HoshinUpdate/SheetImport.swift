@@ -205,6 +205,9 @@ struct SheetCells {
             if period == nil, let date = SheetDate.parse(periodCell) {
                 period = Period(containing: date, cadence: cadence)  // a date typed in the period cell
             }
+            if period == nil, cadence == .monthly, let month = SheetPeriod.month(periodCell) {
+                period = Period(month)  // `jan-26`, `januari 2026`: a month as a spreadsheet rewrote it
+            }
             guard let period, period.cadence == cadence else {
                 problem("period", "'\(periodCell)' is not a \(cadence.rawValue) period such as \(PlanUpdate.example(cadence))")
                 periodText = periodCell

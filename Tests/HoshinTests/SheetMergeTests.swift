@@ -119,6 +119,27 @@ import HoshinUpdate
         #expect(try space.activity("kardiologi", "fall-signal").updated?.value == PlanDate("2026-11-03"))
     }
 
+    @Test func monthsExcelRewroteAsDatesAreStillTheirPeriods() throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        let exported = try space.export("kardiologi", to: "k.csv")
+        var rows = try CSV.parse(Array(try Data(contentsOf: URL(fileURLWithPath: exported))))
+        let period = try #require(rows[0].firstIndex(of: "period"))
+        let names = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        for row in rows.indices.dropFirst(2) where rows[row].count > period && !rows[row][period].isEmpty {
+            let month = Int(rows[row][period].suffix(2))!
+            rows[row][period] = row % 2 == 0 ? "\(names[month - 1])-26" : "01-\(rows[row][period].suffix(2))-2026"
+        }
+        let path = space.sheet("excel.csv")
+        try Data(rows.map { CSV.line($0, delimiter: ";") }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        try space.hoshin(["measure", "kardiologi/eko-vantetid", "2026-02", "99"])
+        let before = try space.files()
+        let run = try space.hoshin(["sheet", "import", path, "--date", "2026-11-02"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("inga ändringar"), "\(run.stdout)")
+        #expect(try space.files() == before)
+    }
+
     @Test func aHandMadeSheetIsAppliedWithAWarning() throws {
         let space = try Workspace()
         defer { space.remove() }
