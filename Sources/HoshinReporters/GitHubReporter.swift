@@ -4,11 +4,16 @@ import HoshinRepository
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` a
 /// diagnostic, so findings land as annotations on the pull request's diff.
 public struct GitHubReporter: DiagnosticReporter {
-    /// Creates the reporter.
-    public init() {}
+    /// Turns a diagnostic's file into a path relative to the git repository root, where
+    /// GitHub attaches annotations.
+    public let relativize: @Sendable (String) -> String
 
-    public func render(_ result: ValidationResult) -> String {
-        var out = ""
+    /// Creates the reporter.
+    public init(relativize: @escaping @Sendable (String) -> String = { $0 }) {
+        self.relativize = relativize
+    }
+
+    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
         for diagnostic in result.diagnostics {
             let command: String = switch diagnostic.severity {
             case .error: "error"
@@ -16,19 +21,19 @@ public struct GitHubReporter: DiagnosticReporter {
             case .info: "notice"
             }
             let properties = [
-                ("file", diagnostic.file),
+                ("file", relativize(diagnostic.file)),
                 ("line", String(diagnostic.start.line)),
                 ("col", String(diagnostic.start.column)),
                 ("endLine", String(diagnostic.end.line)),
                 ("endColumn", String(diagnostic.end.column)),
                 ("title", diagnostic.rule),
             ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            out += "::\(command) \(properties)::\(Self.escapeData(diagnostic.message))\n"
+            out.write("::\(command) \(properties)::\(Self.escapeData(diagnostic.message))\n")
         }
-        return out
     }
 
-    /// Escapes a message: `%`, `\r`, `\n`.
+    /// Escapes a message: `%`, `\r`, `\n`; other control characters and ANSI escapes
+    /// are shown as `\u{1B}` so that they never reach the log raw.
     public static func escapeData(_ text: String) -> String {
         var out = ""
         for character in text.unicodeScalars {
@@ -36,7 +41,12 @@ public struct GitHubReporter: DiagnosticReporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(character)
+            default:
+                if PrintableText.isUnsafe(character) {
+                    out += PrintableText.escape(character)
+                } else {
+                    out.unicodeScalars.append(character)
+                }
             }
         }
         return out

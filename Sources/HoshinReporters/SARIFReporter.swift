@@ -111,7 +111,7 @@ public struct SARIFReporter: DiagnosticReporter {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    public func render(_ result: ValidationResult) -> String {
+    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
         let catalogue = RuleCatalogue.all
         let index = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($1.id, $0) })
         let rules = catalogue.map { rule in
@@ -122,7 +122,8 @@ public struct SARIFReporter: DiagnosticReporter {
                 help: Message(text: "\(rule.description.rationale) Run 'hoshin explain \(rule.id)' for examples."),
                 defaultConfiguration: Configuration(level: Self.level(rule.description.defaultSeverity)))
         }
-        let results = result.diagnostics.map { diagnostic in
+        let diagnostics = result.diagnostics
+        func entry(_ diagnostic: Diagnostic) -> Result {
             Result(
                 ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? 0,
                 level: Self.level(diagnostic.severity), message: Message(text: diagnostic.message),
@@ -133,9 +134,16 @@ public struct SARIFReporter: DiagnosticReporter {
         }
         let driver = Driver(name: "hoshin", version: version, semanticVersion: version,
                             informationUri: "https://github.com/hoshin-planning/hoshin", rules: rules)
-        let run = Run(tool: Tool(driver: driver), results: results,
-                      originalUriBaseIds: ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))])
-        return StableJSON.encode(Log(runs: [run]))
+        let encoder = StreamedJSON.encoder()
+        let bases = ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))]
+        // The log as StableJSON would write it (keys sorted), with the results streamed.
+        out.write("{\n  \"$schema\" : \(StreamedJSON.value(Log(runs: []).schema, indent: 2, encoder: encoder)),\n")
+        out.write("  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n")
+        out.write("      \"originalUriBaseIds\" : \(StreamedJSON.value(bases, indent: 6, encoder: encoder)),\n")
+        out.write("      \"results\" : ")
+        StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { entry(diagnostics[$0]) }
+        out.write(",\n      \"tool\" : \(StreamedJSON.value(Tool(driver: driver), indent: 6, encoder: encoder))\n")
+        out.write("    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
     /// Percent-encodes what a relative URI reference may not hold (spaces, `%`, `#`, `?`, non-ASCII).

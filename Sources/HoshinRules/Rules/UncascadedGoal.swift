@@ -19,6 +19,8 @@ extension Rule {
         ])),
         check: { context in
             let repository = context.repository
+            // With a unit file unreadable, which units lie below which is not known.
+            if !repository.undecodedFiles.isEmpty { return }
             let children = repository.childUnits
             var supported: Set<String> = []
             var supportersBelow: [String: Set<String>] = [:]
