@@ -49,3 +49,47 @@ import Testing
         }
     }
 }
+
+/// `status` on `plans/` with one unit file broken: every format shows the rest, names the
+/// broken file and the units left out, exits 1, and the diagnostics go to stderr (§7).
+@Suite struct StatusWithErrorsTests {
+    static func brokenPlans() throws -> URL {
+        let copy = try Fixtures.copy(Fixtures.plans)
+        let broken = copy.appendingPathComponent("medicinsk-vard/medicinsk-vard.yaml")
+        try Data("unit: medicinsk-vard\nname: \"Verksamhetsområde medicinsk vård\n".utf8).write(to: broken)
+        return copy
+    }
+
+    @Test(arguments: ["tree", "markdown", "csv", "html", "json"])
+    func everyFormatShowsTheRestAndNamesTheBrokenFile(format: String) throws {
+        let plans = try Self.brokenPlans()
+        defer { try? FileManager.default.removeItem(at: plans.deletingLastPathComponent()) }
+        let result = try HoshinBinary.run(["status", "plans", "--as-of", "2026-10-31", "--format", format],
+                                          in: plans.deletingLastPathComponent(), environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("plans/medicinsk-vard/medicinsk-vard.yaml:2:7: error:"))
+        #expect(result.stdout.contains("plans/medicinsk-vard/medicinsk-vard.yaml"))
+        // The rest of the tree: the root, another division and its clinics.
+        for name in ["Region Jönköpings län", "Verksamhetsområde kirurgisk vård", "Ortopediska kliniken"] {
+            #expect(result.stdout.contains(name), "\(format) lacks \(name)")
+        }
+        // The broken division's clinics are named as left out, not shown as units.
+        #expect(result.stdout.contains("kardiologi"))
+        #expect(!result.stdout.contains("Kardiologiska kliniken"))
+        if format == "json" {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let problems = try #require(object["problems"] as? [[String: Any]])
+            #expect(problems.count == 1)
+            #expect(problems.first?["severity"] as? String == "error")
+            #expect(problems.first?["rule"] as? String == "yaml-syntax")
+            #expect(problems.first?["line"] as? Int == 2)
+            #expect((object["root"] as? [String: Any])?["id"] as? String == "region")
+        }
+    }
+
+    @Test func aValidRepositoryHasNoProblemsKey() throws {
+        let result = try HoshinBinary.run(["status", Fixtures.plans.path, "--as-of", "2026-10-31", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\"problems\""))
+    }
+}
