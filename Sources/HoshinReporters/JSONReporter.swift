@@ -33,10 +33,20 @@ public struct JSONReporter: DiagnosticReporter {
     public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
         let diagnostics = result.diagnostics
         out.write("{\n  \"diagnostics\" : ")
-        StreamedJSON.array(diagnostics.count, indent: 2, to: &out) { index in
+        StreamedJSON.array(diagnostics.count, indent: 2, to: &out) { (index: Int) -> String in
             let d = diagnostics[index]
-            return Entry(file: d.file, line: d.start.line, column: d.start.column, endLine: d.end.line,
-                         endColumn: d.end.column, severity: d.severity.rawValue, rule: d.rule, message: d.message)
+            return """
+            {
+                  "column" : \(d.start.column),
+                  "endColumn" : \(d.end.column),
+                  "endLine" : \(d.end.line),
+                  "file" : \(JSONText.quoted(d.file)),
+                  "line" : \(d.start.line),
+                  "message" : \(JSONText.quoted(d.message)),
+                  "rule" : \(JSONText.quoted(d.rule)),
+                  "severity" : "\(d.severity.rawValue)"
+                }
+            """
         }
         let summary = Summary(files: result.fileCount, errors: result.errorCount,
                               warnings: result.warningCount, infos: result.infoCount)

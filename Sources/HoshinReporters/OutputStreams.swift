@@ -56,6 +56,24 @@ enum StreamedJSON {
             .map { $0.offset == 0 ? String($0.element) : pad + $0.element }.joined(separator: "\n")
     }
 
+    /// An array whose elements are written one at a time by `element` (as text at the
+    /// array's indentation + 2, without leading indentation).
+    static func array<Out: TextOutputStream>(
+        _ count: Int, indent: Int, to out: inout Out, text element: (Int) -> String
+    ) {
+        let pad = String(repeating: " ", count: indent)
+        out.write("[\n")
+        if count == 0 {
+            out.write("\n\(pad)]")
+            return
+        }
+        for index in 0..<count {
+            out.write(pad + "  " + element(index))
+            out.write(index == count - 1 ? "\n" : ",\n")
+        }
+        out.write("\(pad)]")
+    }
+
     /// An array whose elements are produced one at a time.
     static func array<Element: Encodable, Out: TextOutputStream>(
         _ count: Int, indent: Int, to out: inout Out, element: (Int) -> Element
@@ -97,6 +115,37 @@ public enum PrintableText {
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
         }
+        return out
+    }
+}
+
+/// JSON string literals written by hand, exactly as `JSONEncoder` writes them (control
+/// characters as `\n`, `\t`… or `\u001b`; slashes and everything else as they are), for
+/// the per-diagnostic parts of the JSON and SARIF output, where the encoder is too slow.
+enum JSONText {
+    /// `text` as a quoted JSON string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
         return out
     }
 }

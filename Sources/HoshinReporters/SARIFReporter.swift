@@ -123,15 +123,6 @@ public struct SARIFReporter: DiagnosticReporter {
                 defaultConfiguration: Configuration(level: Self.level(rule.description.defaultSeverity)))
         }
         let diagnostics = result.diagnostics
-        func entry(_ diagnostic: Diagnostic) -> Result {
-            Result(
-                ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? 0,
-                level: Self.level(diagnostic.severity), message: Message(text: diagnostic.message),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: ArtifactLocation(uri: Self.encodeURI(relativize(diagnostic.file)), uriBaseId: "%SRCROOT%"),
-                    region: Region(startLine: diagnostic.start.line, startColumn: diagnostic.start.column,
-                                   endLine: diagnostic.end.line, endColumn: diagnostic.end.column)))])
-        }
         let driver = Driver(name: "hoshin", version: version, semanticVersion: version,
                             informationUri: "https://github.com/hoshin-planning/hoshin", rules: rules)
         let encoder = StreamedJSON.encoder()
@@ -141,7 +132,36 @@ public struct SARIFReporter: DiagnosticReporter {
         out.write("  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n")
         out.write("      \"originalUriBaseIds\" : \(StreamedJSON.value(bases, indent: 6, encoder: encoder)),\n")
         out.write("      \"results\" : ")
-        StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { entry(diagnostics[$0]) }
+        StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { (position: Int) -> String in
+            let d = diagnostics[position]
+            let uri = Self.encodeURI(relativize(d.file))
+            return """
+            {
+                      "level" : "\(Self.level(d.severity))",
+                      "locations" : [
+                        {
+                          "physicalLocation" : {
+                            "artifactLocation" : {
+                              "uri" : \(JSONText.quoted(uri)),
+                              "uriBaseId" : "%SRCROOT%"
+                            },
+                            "region" : {
+                              "endColumn" : \(d.end.column),
+                              "endLine" : \(d.end.line),
+                              "startColumn" : \(d.start.column),
+                              "startLine" : \(d.start.line)
+                            }
+                          }
+                        }
+                      ],
+                      "message" : {
+                        "text" : \(JSONText.quoted(d.message))
+                      },
+                      "ruleId" : \(JSONText.quoted(d.rule)),
+                      "ruleIndex" : \(index[d.rule] ?? 0)
+                    }
+            """
+        }
         out.write(",\n      \"tool\" : \(StreamedJSON.value(Tool(driver: driver), indent: 6, encoder: encoder))\n")
         out.write("    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
