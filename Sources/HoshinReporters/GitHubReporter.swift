@@ -14,14 +14,16 @@ public struct GitHubReporter: DiagnosticReporter {
     }
 
     public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+        var files: [String: String] = [:]   // one file, many diagnostics: relativize and escape once
         for diagnostic in result.diagnostics {
+            let file = files[diagnostic.file] ?? Self.escapeProperty(relativize(diagnostic.file))
+            files[diagnostic.file] = file
             let command: String = switch diagnostic.severity {
             case .error: "error"
             case .warning: "warning"
             case .info: "notice"
             }
-            let properties = [
-                ("file", relativize(diagnostic.file)),
+            let properties = "file=\(file)," + [
                 ("line", String(diagnostic.start.line)),
                 ("col", String(diagnostic.start.column)),
                 ("endLine", String(diagnostic.end.line)),
@@ -35,6 +37,7 @@ public struct GitHubReporter: DiagnosticReporter {
     /// Escapes a message: `%`, `\r`, `\n`; other control characters and ANSI escapes
     /// are shown as `\u{1B}` so that they never reach the log raw.
     public static func escapeData(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 == "%" || PrintableText.isUnsafe($0) }) { return text }
         var out = ""
         for character in text.unicodeScalars {
             switch character {
@@ -54,6 +57,9 @@ public struct GitHubReporter: DiagnosticReporter {
 
     /// Escapes a property value: as a message, and also `:` and `,`.
     public static func escapeProperty(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 == "%" || $0 == ":" || $0 == "," || PrintableText.isUnsafe($0) }) {
+            return text
+        }
         var out = ""
         for character in escapeData(text).unicodeScalars {
             switch character {

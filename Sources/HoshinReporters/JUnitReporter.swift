@@ -52,6 +52,10 @@ public struct JUnitReporter: DiagnosticReporter {
 
     /// Escapes XML text and attribute values; drops characters XML 1.0 cannot hold.
     static func escape(_ text: String) -> String {
+        // Most text needs nothing: return it without a character-by-character copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

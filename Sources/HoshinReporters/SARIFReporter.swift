@@ -132,9 +132,11 @@ public struct SARIFReporter: DiagnosticReporter {
         out.write("  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n")
         out.write("      \"originalUriBaseIds\" : \(StreamedJSON.value(bases, indent: 6, encoder: encoder)),\n")
         out.write("      \"results\" : ")
+        var uris: [String: String] = [:]   // one file, many diagnostics: encode each path once
         StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { (position: Int) -> String in
             let d = diagnostics[position]
-            let uri = Self.encodeURI(relativize(d.file))
+            let uri = uris[d.file] ?? Self.encodeURI(relativize(d.file))
+            uris[d.file] = uri
             return """
             {
                       "level" : "\(Self.level(d.severity))",

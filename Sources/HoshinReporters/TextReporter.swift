@@ -66,6 +66,11 @@ public struct TextReporter: DiagnosticReporter {
         let node = String(decoding: bytes[nodeStart..<min(nodeEnd, to)], as: UTF8.self)
         let after = String(decoding: bytes[min(nodeEnd, to)..<to], as: UTF8.self)
         func append(_ text: String, counting count: inout Int) {
+            if !text.unicodeScalars.contains(where: { $0 == "\t" || PrintableText.isUnsafe($0) }) {
+                shown += text
+                count += text.unicodeScalars.count
+                return
+            }
             for scalar in text.unicodeScalars {
                 let piece = scalar == "\t" ? " " : PrintableText.isUnsafe(scalar) ? PrintableText.escape(scalar) : String(scalar)
                 shown += piece
