@@ -83,9 +83,9 @@ public struct TextReporter: DiagnosticReporter {
         append(after, counting: &ignored)
         if to < lineRange.upperBound { shown += "…" }
         let number = String(diagnostic.start.line)
-        let gutter = String(repeating: " ", count: number.count)
-        let marker = "^" + String(repeating: "~", count: max(0, width - 1))
-        let spaces = String(repeating: " ", count: pad)
+        let gutter = String(repeating: Character(" "), count: number.count)
+        let marker = "^" + String(repeating: Character("~"), count: max(0, width - 1))
+        let spaces = String(repeating: Character(" "), count: pad)
         return " \(style.dim(number + " |")) \(shown)\n \(style.dim(gutter + " |")) \(spaces)\(style.green(marker))\n"
     }
 
