@@ -135,8 +135,10 @@ public struct SARIFReporter: DiagnosticReporter {
         var uris: [String: String] = [:]   // one file, many diagnostics: encode each path once
         StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { (position: Int) -> String in
             let d = diagnostics[position]
-            let uri = uris[d.file] ?? Self.encodeURI(relativize(d.file))
-            uris[d.file] = uri
+            // Relative to the repository root; a file outside it (no git, no GITHUB_WORKSPACE
+            // above it) gets an absolute file URI and no uriBaseId.
+            let artifact = uris[d.file] ?? Self.artifactLocation(relativize(d.file))
+            uris[d.file] = artifact
             return """
             {
                       "level" : "\(Self.level(d.severity))",
@@ -144,8 +146,7 @@ public struct SARIFReporter: DiagnosticReporter {
                         {
                           "physicalLocation" : {
                             "artifactLocation" : {
-                              "uri" : \(JSONText.quoted(uri)),
-                              "uriBaseId" : "%SRCROOT%"
+                              \(artifact)
                             },
                             "region" : {
                               "endColumn" : \(d.end.column),
@@ -166,6 +167,14 @@ public struct SARIFReporter: DiagnosticReporter {
         }
         out.write(",\n      \"tool\" : \(StreamedJSON.value(Tool(driver: driver), indent: 6, encoder: encoder))\n")
         out.write("    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
+    }
+
+    /// The members of an `artifactLocation`, as written at their indentation.
+    static func artifactLocation(_ path: String) -> String {
+        if path.hasPrefix("/") {
+            return "\"uri\" : \(JSONText.quoted("file://" + encodeURI(path)))"
+        }
+        return "\"uri\" : \(JSONText.quoted(encodeURI(path))),\n                  \"uriBaseId\" : \"%SRCROOT%\""
     }
 
     /// Percent-encodes what a relative URI reference may not hold (spaces, `%`, `#`, `?`, non-ASCII).

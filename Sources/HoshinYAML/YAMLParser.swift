@@ -335,6 +335,10 @@ private struct DocumentBuilder {
     /// Keys are compared by their exact bytes (so by Unicode code points, with no
     /// normalisation), the same way whatever the size of the mapping.
     mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
+        if children.count < 4 && (children.first.map { nodes[Int($0)].kind != .alias } ?? true) { return }
+        // Small mappings (most of a plan) compare pairwise, large ones through a set: both
+        // by exact bytes, so the answer never depends on the size.
+        let small = children.count / 2 <= 24
         var seen: [KeyBytes: YAMLNode.ID] = [:]
         var index = 0
         while index < children.count {
@@ -350,10 +354,23 @@ private struct DocumentBuilder {
             guard key.kind == .scalar else { continue }
             let start = Int(key.valueStart)
             let bytes = KeyBytes(scalarBytes[start..<(start + Int(key.valueLength))])
-            guard let firstID = seen[bytes] else {
-                seen[bytes] = keyID
-                continue
+            var found: YAMLNode.ID?
+            if small {
+                var earlier = 0
+                while earlier < index - 2 {
+                    let candidate = nodes[Int(children[earlier])]
+                    if candidate.kind == .scalar, candidate.valueLength == key.valueLength,
+                       KeyBytes(scalarBytes[Int(candidate.valueStart)..<(Int(candidate.valueStart) + Int(candidate.valueLength))]) == bytes {
+                        found = children[earlier]
+                        break
+                    }
+                    earlier += 2
+                }
+            } else {
+                found = seen[bytes]
+                if found == nil { seen[bytes] = keyID }
             }
+            guard let firstID = found else { continue }
             let text = String(decoding: bytes.bytes, as: UTF8.self)
             let first = nodes[Int(firstID)]
             let location = source.location(ofByteOffset: first.start)
