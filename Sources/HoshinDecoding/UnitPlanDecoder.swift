@@ -61,8 +61,10 @@ public enum UnitPlanDecoder {
         for item in reader.list("goals", in: fields) {
             if let goal = decodeGoal(item, reader: &reader) {
                 goals.append(goal)
-            } else if let goalFields = Self.quietFields(item, document: document), let goalID = goalFields {
+            } else if let goalID = Self.quietID(item, document: document) {
+                // Its id as written, and lower-cased: a reference may already use the valid form.
                 undecodedGoalIDs.insert(goalID)
+                undecodedGoalIDs.insert(goalID.lowercased())
             }
         }
         guard let id, let name else { return (nil, reader.diagnostics) }
@@ -75,15 +77,15 @@ public enum UnitPlanDecoder {
         return (unit, reader.diagnostics)
     }
 
-    /// The `id` of a mapping item read without reporting anything (nil inside when absent).
-    static func quietFields(_ item: YAMLNode.ID, document: YAMLDocument) -> String?? {
+    /// The `id` of a mapping item as written, read without reporting anything.
+    static func quietID(_ item: YAMLNode.ID, document: YAMLDocument) -> String? {
         let resolved = document.resolved(item)
         guard document[resolved].kind == .mapping else { return nil }
         for (key, value) in document.pairs(of: resolved) where document.scalar(document.resolved(key), equals: "id") {
             let text = document.string(document.resolved(value))
-            return .some(NodeReader.isIdentifier(text) ? text : nil)
+            return text.isEmpty ? nil : text
         }
-        return .some(nil)
+        return nil
     }
 
     static func decodeGoal(_ item: YAMLNode.ID, reader: inout NodeReader) -> Goal? {
