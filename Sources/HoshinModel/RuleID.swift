@@ -25,4 +25,5 @@ public enum RuleID {
     public static let chartData = "chart-data"
     public static let missingCountermeasure = "missing-countermeasure"
     public static let overdueCountermeasure = "overdue-countermeasure"
+    public static let valueCutByComment = "value-cut-by-comment"
 }

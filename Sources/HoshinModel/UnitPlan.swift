@@ -20,6 +20,13 @@ public struct UnitPlan: Sendable {
     public var goals: [Goal]
     /// The bytes of the whole file's root mapping.
     public var range: ByteRange
+    /// True when `parent` is given but is not a valid id: `parent` then holds the text as
+    /// written, and the unit is treated like one with an unknown parent (its own
+    /// `invalid-value` is the one diagnostic).
+    public var parentIsInvalid = false
+    /// Ids of goals that have a valid id but could not be decoded (their problems are
+    /// reported); references to them are not reported again.
+    public var undecodedGoalIDs: Set<String> = []
 
     /// Creates a unit plan.
     public init(file: String, id: Located<String>, name: String, parent: Located<String>? = nil,
@@ -96,6 +103,8 @@ public struct Goal: Sendable {
     public var countermeasures: [Countermeasure] = []
     /// The goal's mapping node.
     public var range: ByteRange
+    /// How many of the goal's indicators could not be decoded (their problems are reported).
+    public var undecodedIndicators = 0
 
     /// Creates a goal.
     public init(id: Located<String>, title: String, strategy: Located<String>? = nil,

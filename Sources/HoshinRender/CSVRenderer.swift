@@ -14,6 +14,14 @@ public struct CSVRenderer: StatusRenderer {
     public func render(_ tree: StatusTree) -> String {
         var rows: [[String]] = [Self.header]
         unit(tree.root, path: [], into: &rows)
+        // Rows of kind "problem": what the status leaves out because of errors (§7).
+        for line in ProblemsSection.lines(tree.problems, language: tree.language) {
+            var row = Array(repeating: "", count: Self.header.count)
+            row[1] = "problem"
+            row[2] = line.subject
+            row[3] = line.label
+            rows.append(row)
+        }
         return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -39,6 +39,13 @@ public struct HTMLRenderer: StatusRenderer {
             out += "</section>\n"
         }
         unit(tree.root, level: 2, labels: labels, into: &out)
+        if !tree.problems.isEmpty {
+            out += "<section class=\"problems\"><h2>\(HTML.escape(ProblemsSection.forLanguage(tree.language).heading))</h2><ul>\n"
+            for line in ProblemsSection.lines(tree.problems, language: tree.language) {
+                out += "<li>\(HTML.escape(line.label)): <code>\(HTML.escape(line.subject))</code></li>\n"
+            }
+            out += "</ul></section>\n"
+        }
         out += "</main>\n</body>\n</html>\n"
         return out
     }

@@ -8,12 +8,26 @@ public struct JSONStatusRenderer: StatusRenderer {
     public init() {}
 
     public func render(_ tree: StatusTree) -> String {
-        JSONValue.object([
+        var object: [String: JSONValue] = [
             "asOf": .string(tree.asOf.description),
             "period": .integer(tree.period),
             "organisation": .string(tree.organisation),
             "root": unit(tree.root),
-        ]).serialized()
+        ]
+        if !tree.problems.isEmpty {
+            // §5: the §6 diagnostics of the files that could not be read, severity error.
+            object["problems"] = .array(tree.problems.diagnostics.map { d in
+                .object([
+                    "file": .string(d.file), "line": .integer(d.start.line), "column": .integer(d.start.column),
+                    "endLine": .integer(d.end.line), "endColumn": .integer(d.end.column),
+                    "severity": .string(d.severity.rawValue), "rule": .string(d.rule), "message": .string(d.message),
+                ])
+            })
+            object["unitsLeftOut"] = .array(tree.problems.unitsLeftOut.map {
+                .object(["id": .string($0.id), "file": .string($0.file)])
+            })
+        }
+        return JSONValue.object(object).serialized()
     }
 
     func figure(_ figure: Figure) -> [String: JSONValue] {

@@ -13,6 +13,12 @@ public struct MarkdownRenderer: StatusRenderer {
         out += "\(emoji(tree.root.figure.status)) **\(escape(tree.root.name))** \(Display.percent(tree.root.figure.score))"
         out += " · \(labels.legendEmoji)\n"
         write(tree.root, trail: [], labels: labels, into: &out)
+        if !tree.problems.isEmpty {
+            out += "\n## ⚠️ \(ProblemsSection.forLanguage(tree.language).heading)\n\n"
+            for line in ProblemsSection.lines(tree.problems, language: tree.language) {
+                out += "- \(escape(line.label)): `\(line.subject.split(separator: "`", omittingEmptySubsequences: false).joined(separator: "'"))`\n"
+            }
+        }
         return out
     }
 

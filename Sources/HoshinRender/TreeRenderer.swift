@@ -36,6 +36,7 @@ public struct TreeRenderer: StatusRenderer {
         out += root.text + "\n"
         draw(root.children, prefix: "", into: &out)
         out += "\n" + (style == .plain ? labels.legend : legend(labels, ansi: ansi)) + "\n"
+        out += ProblemsSection.text(tree.problems, language: tree.language)
         return out
     }
 

@@ -30,6 +30,8 @@ public struct StatusTree: Sendable {
     public let language: ReportLanguage
     /// The top unit shown (the root, or `--unit`).
     public let root: UnitStatus
+    /// What could not be shown because of errors (empty for a valid repository).
+    public var problems = StatusProblems()
 }
 
 /// A unit: the rollup of its own goals, with the units below it.
