@@ -34,7 +34,7 @@ let package = Package(
         // YAML nodes -> plan model, collecting schema problems as diagnostics.
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
-        .target(name: "HoshinRules", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRules", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Variation over time: run and control charts, Anhøj rules (spec §8). No I/O.
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
@@ -57,7 +57,7 @@ let package = Package(
         // the write check, all-or-nothing writes; `report`, `measure`, `sheet import`, `serve`.
         .target(
             name: "HoshinUpdate",
-            dependencies: ["HoshinModel", "HoshinEditing", "HoshinRepository", "HoshinSheets"],
+            dependencies: ["HoshinText", "HoshinModel", "HoshinEditing", "HoshinRepository", "HoshinSheets"],
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).

@@ -26,11 +26,45 @@ struct Fields {
 struct NodeReader {
     let document: YAMLDocument
     let file: String
+    /// The file's bytes, for checks that look past a node (a comment after a value).
+    let source: SourceText?
     var diagnostics: [Diagnostic] = []
 
-    init(document: YAMLDocument, file: String) {
+    /// Keys whose values are free text, where ` #` in a plain value is almost always a cut.
+    static let freeTextKeys: Set<String> = ["name", "title", "owner", "note", "problem", "cause", "action", "result"]
+
+    init(document: YAMLDocument, file: String, source: SourceText? = nil) {
         self.document = document
         self.file = file
+        self.source = source
+    }
+
+    /// Reports a plain free-text value that a ` #` later on its line cut short.
+    mutating func checkCutByComment(_ key: String, at id: YAMLNode.ID) {
+        guard Self.freeTextKeys.contains(key), let source, document[id].kind == .scalar,
+              document[id].style == .plain else { return }
+        let bytes = source.bytes
+        var i = document[id].end
+        guard i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 else { return }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x23 else { return }
+        let hash = i
+        var end = hash + 1
+        var hasText = false
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+            if bytes[end] != 0x20, bytes[end] != 0x09 { hasText = true }
+            end += 1
+        }
+        guard hasText else { return }
+        let value = document.string(id)
+        let comment = String(decoding: bytes[hash..<end], as: UTF8.self)
+        var whole = value + " " + comment
+        while whole.last == " " { whole.removeLast() }
+        let quoted = whole.contains("\"") || whole.contains("\\")
+            ? "'" + whole.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+            : "\"" + whole + "\""
+        report(RuleID.valueCutByComment, range: ByteRange(start: hash, end: end),
+               "'\(key)' ends at '\(value)': YAML reads ' #' and the rest of the line as a comment; if it belongs to the text, put it all in quotes: \(quoted)")
     }
 
     func range(_ id: YAMLNode.ID) -> ByteRange {
@@ -72,6 +106,8 @@ struct NodeReader {
         }
         var list: [(name: String, key: YAMLNode.ID, value: YAMLNode.ID)] = []
         for (key, value) in document.pairs(of: resolved) {
+            // An alias as a key is reported by the parser (invalid-type); nothing more here.
+            if document[key].kind == .alias { continue }
             let keyNode = document[document.resolved(key)]
             guard keyNode.kind == .scalar else {
                 report(RuleID.invalidType, at: key, "a key in \(what) must be a plain word, not \(Self.kindName(keyNode))")
@@ -113,6 +149,7 @@ struct NodeReader {
             return nil
         }
         let value = document.string(resolved)
+        if resolved == id { checkCutByComment(key, at: id) }
         if required, value.allSatisfy({ $0 == " " }) {
             missing(key, in: fields)
             return nil

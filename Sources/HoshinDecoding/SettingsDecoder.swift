@@ -4,7 +4,7 @@ import HoshinYAML
 /// Decodes `hoshin.yaml` (spec §2) into `RepositorySettings`.
 public enum SettingsDecoder {
     static let keys = ["hoshin", "organisation", "period", "reporting", "language", "perspectives",
-                       "stale_after_days", "rollup", "spc", "rules", "cycle"]
+                       "stale_after_days", "rollup", "spc", "rules", "cycle", "review"]
 
     /// Decodes settings; `knownRules` are the rule ids `rules:` may name.
     /// Returns nil settings only when the plan year cannot be read.
@@ -86,6 +86,15 @@ public enum SettingsDecoder {
                 reader.report(RuleID.invalidValue, range: days.range, "cycle.deadline_days must be 0 or more")
             } else {
                 settings.deadlineDays = days.value
+            }
+        }
+        if let id = fields.value("review"), !reader.isNull(id),
+           let review = reader.fields(id, what: "review", known: ["countermeasure_after"]),
+           let after = reader.integer("countermeasure_after", in: review) {
+            if after.value < 1 {
+                reader.report(RuleID.invalidValue, range: after.range, "review.countermeasure_after must be at least 1")
+            } else {
+                settings.countermeasureAfter = after.value
             }
         }
         if let id = fields.value("rules"), !reader.isNull(id),

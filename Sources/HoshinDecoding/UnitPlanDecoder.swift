@@ -6,16 +6,18 @@ public enum UnitPlanDecoder {
     static let unitKeys = ["unit", "name", "parent", "owner", "reporters", "vision", "strategies", "goals"]
     static let strategyKeys = ["id", "title"]
     static let goalKeys = ["id", "title", "strategy", "perspective", "supports", "owner", "weight",
-                           "assessment", "indicators", "success_factors", "activities"]
+                           "assessment", "indicators", "success_factors", "activities", "countermeasures"]
     static let assessmentKeys = ["status", "date", "note"]
     static let indicatorKeys = ["id", "title", "unit", "direction", "baseline", "target", "warning",
-                                "chart", "freeze", "measurements", "comments"]
+                                "chart", "freeze", "measurements", "comments", "countermeasures"]
     static let successFactorKeys = ["id", "title", "owner", "weight", "activities"]
     static let activityKeys = ["id", "title", "owner", "start", "due", "status", "progress", "updated",
                                "note", "weight", "carried_from"]
 
     /// Decodes a unit plan; nil when the file has no usable `unit` and `name`.
-    public static func decode(_ document: YAMLDocument?, file: String)
+    ///
+    /// `source`, when given, lets it see past a value (`value-cut-by-comment`).
+    public static func decode(_ document: YAMLDocument?, file: String, source: SourceText? = nil)
         -> (unit: UnitPlan?, diagnostics: [Diagnostic]) {
         guard let document, let root = document.root else {
             let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
@@ -23,13 +25,20 @@ public enum UnitPlanDecoder {
                                         message: "the file is empty; a unit plan needs at least 'unit' and 'name'")
             return (nil, [diagnostic])
         }
-        var reader = NodeReader(document: document, file: file)
+        var reader = NodeReader(document: document, file: file, source: source)
         guard let fields = reader.fields(root, what: "a unit plan", known: unitKeys) else {
             return (nil, reader.diagnostics)
         }
         let id = reader.identifier("unit", in: fields)
         let name = reader.text("name", in: fields, required: true)
-        let parent = reader.identifier("parent", in: fields, required: false)
+        var parent = reader.identifier("parent", in: fields, required: false)
+        var parentIsInvalid = false
+        if parent == nil, let given = fields.value("parent"), !reader.isNull(given),
+           reader.document[reader.document.resolved(given)].kind == .scalar {
+            // Reported as invalid-value; the unit still has a parent (an unknown one).
+            parent = Located(reader.document.string(reader.document.resolved(given)), range: reader.range(given))
+            parentIsInvalid = true
+        }
         let owner = reader.text("owner", in: fields)?.value
         var reporters: [String] = []
         for item in reader.list("reporters", in: fields) {
@@ -56,14 +65,37 @@ public enum UnitPlanDecoder {
                 }
             }
         }
-        let goals = reader.list("goals", in: fields).compactMap { decodeGoal($0, reader: &reader) }
+        var goals: [Goal] = []
+        var undecodedGoalIDs: Set<String> = []
+        for item in reader.list("goals", in: fields) {
+            if let goal = decodeGoal(item, reader: &reader) {
+                goals.append(goal)
+            } else if let goalID = Self.quietID(item, document: document) {
+                // Its id as written, and lower-cased: a reference may already use the valid form.
+                undecodedGoalIDs.insert(goalID)
+                undecodedGoalIDs.insert(goalID.lowercased())
+            }
+        }
         guard let id, let name else { return (nil, reader.diagnostics) }
         let node = document[root]
         var unit = UnitPlan(file: file, id: id, name: name.value, parent: parent, owner: owner,
                             vision: vision?.value, strategies: strategies, goals: goals,
                             range: ByteRange(start: node.start, end: node.end))
         unit.reporters = reporters
+        unit.parentIsInvalid = parentIsInvalid
+        unit.undecodedGoalIDs = undecodedGoalIDs
         return (unit, reader.diagnostics)
+    }
+
+    /// The `id` of a mapping item as written, read without reporting anything.
+    static func quietID(_ item: YAMLNode.ID, document: YAMLDocument) -> String? {
+        let resolved = document.resolved(item)
+        guard document[resolved].kind == .mapping else { return nil }
+        for (key, value) in document.pairs(of: resolved) where document.scalar(document.resolved(key), equals: "id") {
+            let text = document.string(document.resolved(value))
+            return text.isEmpty ? nil : text
+        }
+        return nil
     }
 
     static func decodeGoal(_ item: YAMLNode.ID, reader: inout NodeReader) -> Goal? {
@@ -100,13 +132,18 @@ public enum UnitPlanDecoder {
                 assessment = Assessment(status: status.value.colour, date: date?.value, note: note?.value)
             }
         }
-        let indicators = reader.list("indicators", in: fields).compactMap { decodeIndicator($0, reader: &reader) }
+        let indicatorItems = reader.list("indicators", in: fields)
+        let indicators = indicatorItems.compactMap { decodeIndicator($0, reader: &reader) }
         let factors = reader.list("success_factors", in: fields).compactMap { decodeSuccessFactor($0, reader: &reader) }
         let activities = reader.list("activities", in: fields).compactMap { decodeActivity($0, reader: &reader) }
+        let countermeasures = CountermeasureDecoder.countermeasures(in: fields, reader: &reader)
         guard let id, let title else { return nil }
-        return Goal(id: id, title: title.value, strategy: strategy, perspective: perspective, supports: supports,
-                    owner: owner, weight: weight, assessment: assessment, indicators: indicators,
-                    successFactors: factors, activities: activities, range: reader.range(item))
+        var goal = Goal(id: id, title: title.value, strategy: strategy, perspective: perspective, supports: supports,
+                        owner: owner, weight: weight, assessment: assessment, indicators: indicators,
+                        successFactors: factors, activities: activities, range: reader.range(item))
+        goal.countermeasures = countermeasures
+        goal.undecodedIndicators = indicatorItems.count - indicators.count
+        return goal
     }
 
     static func decodeIndicator(_ item: YAMLNode.ID, reader: inout NodeReader) -> Indicator? {
@@ -151,25 +188,16 @@ public enum UnitPlanDecoder {
                               "warning \(warning.value) lies on the good side of target \(target.value) for direction \(direction.value.rawValue)")
             }
         }
-        var comments: [Period: String] = [:]
-        if let commentsID = fields.value("comments"), !reader.isNull(commentsID) {
-            let resolved = reader.document.resolved(commentsID)
-            if reader.document[resolved].kind == .mapping {
-                for (key, value) in reader.document.pairs(of: resolved) {
-                    let text = reader.document.string(reader.document.resolved(key))
-                    if let period = Period(text), reader.document[reader.document.resolved(value)].kind == .scalar {
-                        comments[period] = reader.document.string(reader.document.resolved(value))
-                    }
-                }
-            }
-        }
+        let comments = CountermeasureDecoder.comments(in: fields, reader: &reader)
+        let countermeasures = CountermeasureDecoder.countermeasures(in: fields, reader: &reader)
         guard let id, let title, let direction, let target else { return nil }
-        var indicator = Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
-                                  baseline: baseline?.value, target: target.value, warning: warning?.value,
-                                  chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
-                                  range: reader.range(item))
-        indicator.comments = comments
-        return indicator
+        var decoded = Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
+                         baseline: baseline?.value, target: target.value, warning: warning?.value,
+                         chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
+                         range: reader.range(item))
+        decoded.comments = comments
+        decoded.countermeasures = countermeasures
+        return decoded
     }
 
     static func decodeMeasurement(key: YAMLNode.ID, value: YAMLNode.ID, reader: inout NodeReader) -> Measurement? {

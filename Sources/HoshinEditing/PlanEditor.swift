@@ -149,6 +149,41 @@ public struct PlanEditor: Sendable {
         return Splice(replace: node.start, node.end, with: text)
     }
 
+    /// The offset after the line break at `offset` (CRLF, LF or CR), or `offset` when there is none.
+    func skipLineBreak(_ offset: Int) -> Int {
+        var index = offset
+        if index < bytes.count, bytes[index] == 0x0D { index += 1 }
+        if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+        return index
+    }
+
+    /// The last scalar inside a node (the node itself when it is one).
+    func lastScalar(of id: YAMLNode.ID) -> YAMLNode.ID {
+        var current = document.resolved(id)
+        while document[current].kind != .scalar, let last = document.children(of: current).last {
+            current = document.resolved(last)
+        }
+        return current
+    }
+
+    /// True for a block scalar with keep chomping (`|+`, `>+`, `|2+`): its trailing blank lines are content.
+    func keepsTrailingLines(_ id: YAMLNode.ID) -> Bool {
+        let node = document[id]
+        guard node.kind == .scalar, node.style == .literal || node.style == .folded else { return false }
+        // The header (`|+`) is where the node starts, or on the line before when the node's
+        // range starts at its content.
+        var lineStart = startOfLine(node.start)
+        for _ in 0..<2 {
+            let line = bytes[lineStart..<endOfLine(from: lineStart)].prefix { $0 != UInt8(ascii: "#") }
+            if let bar = line.lastIndex(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) {
+                return line[bar...].contains(UInt8(ascii: "+"))
+            }
+            guard lineStart > 0 else { return false }
+            lineStart = startOfLine(lineStart - 1)
+        }
+        return false
+    }
+
     /// When a node ends at the start of a line (block scalars end after their line breaks,
     /// and `|+` keeps trailing blank lines as content), that line's start; else nil.
     func lineStartEnding(_ end: Int) -> Int? {
@@ -162,6 +197,17 @@ public struct PlanEditor: Sendable {
     /// its last line, or, when it ends at a line start (a block scalar), before that line.
     func lines(_ lines: [String], after id: YAMLNode.ID) -> Splice {
         let end = document[id].end
+        if keepsTrailingLines(lastScalar(of: id)) {
+            // `|+` keeps its trailing blank lines as content: insert after them.
+            var cursor = skipLineBreak(endOfLine(from: end))
+            while cursor < bytes.count {
+                let lineEnd = endOfLine(from: cursor)
+                guard bytes[cursor..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }), lineEnd < bytes.count else { break }
+                cursor = skipLineBreak(lineEnd)
+            }
+            let prefix = cursor > 0 && bytes[cursor - 1] != 0x0A && bytes[cursor - 1] != 0x0D ? lineEnding : ""
+            return Splice(insert: prefix + lines.map { $0 + lineEnding }.joined(), at: cursor)
+        }
         if let lineStart = lineStartEnding(end) {
             return Splice(insert: lines.map { $0 + lineEnding }.joined(), at: lineStart)
         }

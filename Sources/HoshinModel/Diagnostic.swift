@@ -77,6 +77,18 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
     }
 
+    /// A message cut to about `limit` characters (its start and its end kept, `…` between),
+    /// so that a key or value of any length in the input gives a bounded line.
+    public static func bounded(_ message: String, limit: Int = 400) -> String {
+        let scalars = message.unicodeScalars
+        guard scalars.count > limit else { return message }
+        let tail = limit / 5
+        var out = String(String.UnicodeScalarView(scalars.prefix(limit - tail)))
+        out += "…"
+        out += String(String.UnicodeScalarView(scalars.suffix(tail)))
+        return out
+    }
+
     /// Sort order for output: file, then position, then rule.
     public static func sortedForOutput(_ list: [Diagnostic]) -> [Diagnostic] {
         list.sorted { a, b in

@@ -71,6 +71,12 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Period(year: year, cadence: cadence, index: index + 1)!
     }
 
+    /// The period before this one.
+    public var previous: Period {
+        if index == 1 { return Period(year: year - 1, cadence: cadence, index: cadence.periodsPerYear)! }
+        return Period(year: year, cadence: cadence, index: index - 1)!
+    }
+
     /// The canonical spelling.
     public var description: String {
         switch cadence {

@@ -1,4 +1,4 @@
-import HoshinText
+@_exported import HoshinText
 
 /// The language of everything a person reads (spec §7): sv, da or en.
 public typealias ReportLanguage = Language
@@ -58,6 +58,8 @@ public struct RepositorySettings: Sendable {
     public var rules: [String: SeveritySetting]
     /// Days after a period's last day by which its reports are due (`cycle.deadline_days`, §13).
     public var deadlineDays: Int = 10
+    /// Red periods in a row before an indicator needs a countermeasure (`review.countermeasure_after`).
+    public var countermeasureAfter: Int = 2
 
     /// Settings with every default and the given plan year.
     public init(file: String = "hoshin.yaml", period: Int) {

@@ -23,4 +23,7 @@ public enum RuleID {
     public static let progressMismatch = "progress-mismatch"
     public static let resourceLimit = "resource-limit"
     public static let chartData = "chart-data"
+    public static let missingCountermeasure = "missing-countermeasure"
+    public static let overdueCountermeasure = "overdue-countermeasure"
+    public static let valueCutByComment = "value-cut-by-comment"
 }

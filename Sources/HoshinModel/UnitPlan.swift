@@ -20,6 +20,13 @@ public struct UnitPlan: Sendable {
     public var goals: [Goal]
     /// The bytes of the whole file's root mapping.
     public var range: ByteRange
+    /// True when `parent` is given but is not a valid id: `parent` then holds the text as
+    /// written, and the unit is treated like one with an unknown parent (its own
+    /// `invalid-value` is the one diagnostic).
+    public var parentIsInvalid = false
+    /// Ids of goals that have a valid id but could not be decoded (their problems are
+    /// reported); references to them are not reported again.
+    public var undecodedGoalIDs: Set<String> = []
 
     /// Creates a unit plan.
     public init(file: String, id: Located<String>, name: String, parent: Located<String>? = nil,
@@ -92,8 +99,12 @@ public struct Goal: Sendable {
     public var successFactors: [SuccessFactor]
     /// Activities directly under the goal.
     public var activities: [Activity]
+    /// What is being done about a red result (spec §12).
+    public var countermeasures: [Countermeasure] = []
     /// The goal's mapping node.
     public var range: ByteRange
+    /// How many of the goal's indicators could not be decoded (their problems are reported).
+    public var undecodedIndicators = 0
 
     /// Creates a goal.
     public init(id: Located<String>, title: String, strategy: Located<String>? = nil,
@@ -179,8 +190,10 @@ public struct Indicator: Sendable {
     public var freeze: Located<Period>?
     /// Measurements in source order.
     public var measurements: [Measurement]
-    /// The unit's comment on a period's value (`comments:`, spec §3).
-    public var comments: [Period: String] = [:]
+    /// The unit's analysis per period, in source order.
+    public var comments: [IndicatorComment] = []
+    /// What is being done about a red or deteriorating result (spec §12).
+    public var countermeasures: [Countermeasure] = []
     /// The indicator's mapping node.
     public var range: ByteRange
 
@@ -199,6 +212,12 @@ public struct Indicator: Sendable {
         self.freeze = freeze
         self.measurements = measurements
         self.range = range
+    }
+
+    /// The comment on a period, if any.
+    public func comment(for period: Period?) -> String? {
+        guard let period else { return nil }
+        return comments.first { $0.period == period }?.text
     }
 
     /// True when values are shown as percentages (`unit: "%"`).

@@ -8,11 +8,20 @@ public struct CSVRenderer: StatusRenderer {
 
     static let header = ["path", "kind", "ref", "title", "status", "score", "result", "execution", "value",
                          "target", "warning", "unit", "period", "state", "progress", "due", "updated", "stale",
-                         "overdue", "assessment", "variation", "signals"]
+                         "overdue", "assessment", "variation", "signals", "assurance", "comment", "note", "owner",
+                         "opened", "closed"]
 
     public func render(_ tree: StatusTree) -> String {
         var rows: [[String]] = [Self.header]
         unit(tree.root, path: [], into: &rows)
+        // Rows of kind "problem": what the status leaves out because of errors (§7).
+        for line in ProblemsSection.lines(tree.problems, language: tree.language) {
+            var row = Array(repeating: "", count: Self.header.count)
+            row[1] = "problem"
+            row[2] = line.subject
+            row[3] = line.label
+            rows.append(row)
+        }
         return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -59,8 +68,13 @@ public struct CSVRenderer: StatusRenderer {
                 r[12] = indicator.period?.description ?? ""
                 r[20] = indicator.spc.variation.rawValue
                 r[21] = indicator.spc.signals.map(\.rawValue).joined(separator: " ")
+                r[22] = indicator.spc.assurance?.rawValue ?? ""
+                r[23] = indicator.comment ?? ""
                 rows.append(r)
+                let indicatorPath = goalPath + [last(indicator.ref)]
+                for measure in indicator.countermeasures { rows.append(countermeasureRow(measure, path: indicatorPath)) }
             }
+            for measure in goal.countermeasures { rows.append(countermeasureRow(measure, path: goalPath)) }
             for factor in goal.successFactors {
                 let factorPath = goalPath + [last(factor.ref)]
                 rows.append(row(path: factorPath, kind: "success-factor", ref: factor.ref, title: factor.title,
@@ -84,6 +98,26 @@ public struct CSVRenderer: StatusRenderer {
         r[16] = activity.updated?.description ?? ""
         r[17] = activity.stale ? "true" : "false"
         r[18] = activity.overdue ? "true" : "false"
+        r[24] = activity.note ?? ""
+        r[25] = activity.owner ?? ""
+        return r
+    }
+
+    /// A countermeasure: `title` is the problem, `state` its status, `note` the action.
+    func countermeasureRow(_ status: CountermeasureStatus, path: [String]) -> [String] {
+        let measure = status.countermeasure
+        var r = Array(repeating: "", count: Self.header.count)
+        r[0] = (path + [measure.id.value]).joined(separator: "/")
+        r[1] = "countermeasure"
+        r[2] = status.ref
+        r[3] = measure.problem
+        r[13] = measure.status.value.rawValue
+        r[15] = measure.due?.value.description ?? ""
+        r[18] = status.overdue ? "true" : "false"
+        r[24] = measure.action ?? ""
+        r[25] = measure.owner
+        r[26] = measure.opened.value.description
+        r[27] = measure.closed?.value.description ?? ""
         return r
     }
 }

@@ -88,7 +88,7 @@ public struct ControlChartSVG: Sendable {
         if let centre = spc.centre {
             out += "<line x1=\"\(n(left))\" y1=\"\(n(y(centre)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(centre)))\" stroke=\"#4a5563\" stroke-width=\"1.2\"/>"
         }
-        out += "<line x1=\"\(n(left))\" y1=\"\(n(y(indicator.target)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(indicator.target)))\" stroke=\"#1a7f37\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>"
+        out += "<line x1=\"\(n(left))\" y1=\"\(n(y(indicator.target)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(indicator.target)))\" stroke=\"\(spc.assurance == .fail ? "#c62828" : "#1a7f37")\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>"
         // the series
         let line = values.indices.map { "\(n(x($0))),\(n(y(values[$0])))" }.joined(separator: " ")
         out += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1d232b\" stroke-width=\"1.4\"/>"
@@ -117,6 +117,9 @@ public struct ControlChartSVG: Sendable {
         parts.append("\(labels.target) \(labels.number(indicator.target)) (- -)")
         if spc.isControlChart { parts.append("\(labels.limits) (···)") }
         parts.append(labels.name(spc.variation))
+        if let assurance = spc.assurance {
+            parts.append("\(labels.review.assurance): \(Display.assuranceSymbol(assurance)) \(labels.review.name(assurance))")
+        }
         return parts.joined(separator: " · ")
     }
 

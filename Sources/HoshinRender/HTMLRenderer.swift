@@ -4,8 +4,13 @@ import HoshinRollup
 /// One self-contained HTML page (inline CSS and SVG, no script, no external URL)
 /// that a leadership group can open offline and print for the wall.
 public struct HTMLRenderer: StatusRenderer {
-    /// Creates the renderer.
-    public init() {}
+    /// The plan year's periods up to this one form a bowling chart above the tree (status for one unit).
+    public let bowlingThrough: Period?
+
+    /// Creates the renderer; `bowlingThrough` adds the bowling chart of the top unit.
+    public init(bowlingThrough: Period? = nil) {
+        self.bowlingThrough = bowlingThrough
+    }
 
     public func render(_ tree: StatusTree) -> String {
         let labels = Labels.forLanguage(tree.language)
@@ -28,7 +33,19 @@ public struct HTMLRenderer: StatusRenderer {
         <main>
 
         """
+        if let bowlingThrough {
+            out += "<section class=\"bowling\"><h2>\(labels.review.bowling) <span class=\"score\">\(bowlingThrough)</span></h2>\n"
+            out += BowlingChart(tree: tree, through: bowlingThrough).html(labels: labels)
+            out += "</section>\n"
+        }
         unit(tree.root, level: 2, labels: labels, into: &out)
+        if !tree.problems.isEmpty {
+            out += "<section class=\"problems\"><h2>\(HTML.escape(ProblemsSection.forLanguage(tree.language).heading))</h2><ul>\n"
+            for line in ProblemsSection.lines(tree.problems, language: tree.language) {
+                out += "<li>\(HTML.escape(line.label)): <code>\(HTML.escape(line.subject))</code></li>\n"
+            }
+            out += "</ul></section>\n"
+        }
         out += "</main>\n</body>\n</html>\n"
         return out
     }
@@ -77,12 +94,20 @@ public struct HTMLRenderer: StatusRenderer {
                 }
                 out += "<td class=\"num\">\(HTML.escape(labels.value(indicator.target, unit: indicator.unit)))</td>"
                 out += "<td>\(Sparkline.svg(indicator))</td></tr>\n"
+                if let comment = indicator.comment {
+                    out += "<tr class=\"comment-row\"><td></td><td colspan=\"4\"><small>\(labels.review.comment): \(HTML.escape(comment))</small></td></tr>\n"
+                }
                 let chart = ControlChartSVG(labels: labels).svg(indicator)
                 if !chart.isEmpty {
-                    out += "<tr class=\"chart-row\"><td></td><td colspan=\"4\"><details\(indicator.spc.variation == .improving || indicator.spc.variation == .deteriorating ? " open" : "")><summary>\(labels.variationHeading): \(variationMark(indicator))\(labels.name(indicator.spc.variation))</summary>\(chart)</details></td></tr>\n"
+                    out += "<tr class=\"chart-row\"><td></td><td colspan=\"4\"><details\(indicator.spc.variation == .improving || indicator.spc.variation == .deteriorating ? " open" : "")><summary>\(labels.variationHeading): \(variationMark(indicator))\(labels.name(indicator.spc.variation))\(indicator.spc.assurance.map { " · \(labels.review.assurance): \(Display.assuranceSymbol($0)) \(labels.review.name($0))" } ?? "")</summary>\(chart)</details></td></tr>\n"
                 }
             }
             out += "</tbody></table>\n"
+        }
+        let measures = goal.countermeasures + goal.indicators.flatMap(\.countermeasures)
+        if !measures.isEmpty {
+            out += "<h5>\(labels.review.countermeasures)</h5>\n"
+            out += CountermeasureHTML.list(measures, labels: labels)
         }
         let groups: [(String?, [ActivityStatus], Figure?)] =
             goal.successFactors.map { ($0.title, $0.activities, $0.figure) } + (goal.activities.isEmpty ? [] : [(nil, goal.activities, nil)])
@@ -100,7 +125,9 @@ public struct HTMLRenderer: StatusRenderer {
                 out += " <span class=\"state\">\(state)</span>"
                 if activity.overdue { out += " <span class=\"flag overdue\">\(labels.overdue)</span>" }
                 if activity.stale { out += " <span class=\"flag stale\">\(labels.stale)</span>" }
-                if let note = activity.note { out += "<br><small>\(HTML.escape(note))</small>" }
+                if let note = activity.note {
+                    out += "<br><small>\(HTML.escape(note))\(activity.updated.map { " (\($0))" } ?? "")</small>"
+                }
                 out += "</li>\n"
             }
             out += "</ul>\n"
@@ -150,6 +177,15 @@ public struct HTMLRenderer: StatusRenderer {
     tr.chart-row td { border-bottom: 1px solid #d5dae1; }
     details summary { cursor: pointer; color: #4a5563; font-size: 12px; }
     svg.chart { display: block; margin: 4px 0 6px; max-width: 100%; height: auto; }
+    ul.countermeasures { list-style: none; padding-left: 4px; margin: 2px 0; }
+    ul.countermeasures li { margin: 3px 0; }
+    .flag.missing { color: var(--red); font-weight: 600; }
+    table.bowling { border-collapse: collapse; margin: 6px 0 12px; font-size: 11px; }
+    table.bowling th, table.bowling td { border: 1px solid #d5dae1; padding: 2px 4px; text-align: right; white-space: nowrap; }
+    table.bowling th:first-child, table.bowling td:first-child { text-align: left; white-space: normal; max-width: 200px; min-width: 140px; }
+    table.bowling td.green { background: #d5ecd9; } table.bowling td.yellow { background: #f6e7b4; }
+    table.bowling td.red { background: #f3c7c7; font-weight: 600; } table.bowling td.grey { color: var(--grey); }
+    table.bowling td.text { text-align: left; }
     @media print { details > summary { list-style: none; } details:not([open]) { display: none; } }
     @media print { body { max-width: none; padding: 0; font-size: 11px; } section.unit { break-before: auto; } }
 

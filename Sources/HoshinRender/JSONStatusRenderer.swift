@@ -8,12 +8,26 @@ public struct JSONStatusRenderer: StatusRenderer {
     public init() {}
 
     public func render(_ tree: StatusTree) -> String {
-        JSONValue.object([
+        var object: [String: JSONValue] = [
             "asOf": .string(tree.asOf.description),
             "period": .integer(tree.period),
             "organisation": .string(tree.organisation),
             "root": unit(tree.root),
-        ]).serialized()
+        ]
+        if !tree.problems.isEmpty {
+            // §5: the §6 diagnostics of the files that could not be read, severity error.
+            object["problems"] = .array(tree.problems.diagnostics.map { d in
+                .object([
+                    "file": .string(d.file), "line": .integer(d.start.line), "column": .integer(d.start.column),
+                    "endLine": .integer(d.end.line), "endColumn": .integer(d.end.column),
+                    "severity": .string(d.severity.rawValue), "rule": .string(d.rule), "message": .string(d.message),
+                ])
+            })
+            object["unitsLeftOut"] = .array(tree.problems.unitsLeftOut.map {
+                .object(["id": .string($0.id), "file": .string($0.file)])
+            })
+        }
+        return JSONValue.object(object).serialized()
     }
 
     func figure(_ figure: Figure) -> [String: JSONValue] {
@@ -54,11 +68,32 @@ public struct JSONStatusRenderer: StatusRenderer {
             return .object(object)
         })
         object["activities"] = .array(goal.activities.map(activity))
+        object["countermeasures"] = .array(goal.countermeasures.map(countermeasure))
+        return .object(object)
+    }
+
+    /// A countermeasure: the §3 fields (absent when the plan has none) and `overdue`.
+    func countermeasure(_ status: CountermeasureStatus) -> JSONValue {
+        let measure = status.countermeasure
+        var object: [String: JSONValue] = [
+            "ref": .string(status.ref),
+            "id": .string(measure.id.value),
+            "opened": .string(measure.opened.value.description),
+            "problem": .string(measure.problem),
+            "owner": .string(measure.owner),
+            "status": .string(measure.status.value.rawValue),
+            "overdue": .bool(status.overdue),
+        ]
+        if let cause = measure.cause { object["cause"] = .string(cause) }
+        if let action = measure.action { object["action"] = .string(action) }
+        if let due = measure.due { object["due"] = .string(due.value.description) }
+        if let closed = measure.closed { object["closed"] = .string(closed.value.description) }
+        if let result = measure.result { object["result"] = .string(result) }
         return .object(object)
     }
 
     func indicator(_ indicator: IndicatorStatus) -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "ref": .string(indicator.ref),
             "title": .string(indicator.title),
             "status": .string(indicator.status.rawValue),
@@ -69,7 +104,11 @@ public struct JSONStatusRenderer: StatusRenderer {
             "unit": .string(indicator.unit),
             "direction": .string(indicator.direction.rawValue),
             "spc": spc(indicator.spc),
-        ])
+            "countermeasures": .array(indicator.countermeasures.map(countermeasure)),
+        ]
+        if let comment = indicator.comment { object["comment"] = .string(comment) }
+        if let missing = indicator.missingCountermeasure { object["missingCountermeasure"] = .string(missing) }
+        return .object(object)
     }
 
     /// The `spc` object of spec §8.
@@ -85,6 +124,7 @@ public struct JSONStatusRenderer: StatusRenderer {
             "crossingsMin": analysis.crossingsMin.map(JSONValue.integer) ?? .null,
             "signals": .array(analysis.signals.map { .string($0.rawValue) }),
             "variation": .string(analysis.variation.rawValue),
+            "assurance": .string(analysis.assurance?.rawValue),
         ]
         if analysis.isControlChart {
             object["lower"] = .number(analysis.latestLimits.lower)
@@ -94,7 +134,7 @@ public struct JSONStatusRenderer: StatusRenderer {
     }
 
     func activity(_ activity: ActivityStatus) -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "ref": .string(activity.ref),
             "title": .string(activity.title),
             "status": .string(activity.status.rawValue),
@@ -103,7 +143,9 @@ public struct JSONStatusRenderer: StatusRenderer {
             "stale": .bool(activity.stale),
             "overdue": .bool(activity.overdue),
             "due": .string(activity.due?.description),
-            "updated": .string(activity.updated?.description),
-        ])
+        ]
+        if let updated = activity.updated { object["updated"] = .string(updated.description) }
+        if let note = activity.note { object["note"] = .string(note) }
+        return .object(object)
     }
 }

@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinVariation
 
 /// Turns a status tree into one output format.
 public protocol StatusRenderer: Sendable {
@@ -49,6 +50,15 @@ public enum Display {
         guard let value else { return "–" }
         guard let unit, !unit.isEmpty else { return number(value) }
         return "\(number(value)) \(unit)"
+    }
+
+    /// A symbol for an assurance: ✓ pass, ✗ fail, ~ hit and miss.
+    public static func assuranceSymbol(_ assurance: Assurance) -> String {
+        switch assurance {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .inconsistent: "~"
+        }
     }
 
     /// One letter per colour, so that status reads without colour too.

@@ -36,6 +36,7 @@ public struct TreeRenderer: StatusRenderer {
         out += root.text + "\n"
         draw(root.children, prefix: "", into: &out)
         out += "\n" + (style == .plain ? labels.legend : legend(labels, ansi: ansi)) + "\n"
+        out += ProblemsSection.text(tree.problems, language: tree.language)
         return out
     }
 
@@ -102,6 +103,15 @@ public struct TreeRenderer: StatusRenderer {
                 ? ansi.colour("\(variation == .improving ? "▲" : "▼") \(labels.name(variation))", variation == .improving ? "36" : "35")
                 : "(\(labels.specialCause): \(labels.shortName(variation)))")
         default: break
+        }
+        if let assurance = indicator.spc.assurance {
+            let review = labels.review
+            text += " " + (style == .terminal
+                ? ansi.colour("\(Display.assuranceSymbol(assurance)) \(review.name(assurance))", assurance == .fail ? "31" : "2")
+                : "(\(review.assurance.lowercased()): \(review.name(assurance)))")
+        }
+        if indicator.missingCountermeasure != nil {
+            text += " " + flag("⚠", labels.review.missingCountermeasure.lowercased(), code: "31", ansi: ansi)
         }
         return Line(text: text, children: [])
     }

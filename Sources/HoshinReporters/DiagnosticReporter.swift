@@ -2,25 +2,38 @@ import HoshinModel
 import HoshinRepository
 
 /// Turns a validation result into text in one output format.
+///
+/// Reporters write diagnostic by diagnostic into a stream (`BufferedOutput` for stdout),
+/// so the output is never held whole in memory.
 public protocol DiagnosticReporter: Sendable {
-    /// The whole output, ending in a newline.
-    func render(_ result: ValidationResult) -> String
+    /// Writes the whole output, ending in a newline.
+    func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out)
+}
+
+extension DiagnosticReporter {
+    /// The whole output as one string (for tests and small results).
+    public func render(_ result: ValidationResult) -> String {
+        var text = ""
+        write(result, to: &text)
+        return text
+    }
 }
 
 /// The formats `hoshin validate --format` offers.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text, json, github, sarif, junit
 
-    /// The reporter for this format; `colour` only matters for text, `version` and
-    /// `relativize` (file → URI from the repository root) only for SARIF.
-    public func reporter(colour: Bool, version: String = "0.0.0",
+    /// The reporter for this format; `colour` only matters for text, `version` only for
+    /// SARIF, `relativize` (file → path from the git repository root) for SARIF and
+    /// GitHub, `strict` (warnings are failures) for JUnit.
+    public func reporter(colour: Bool, version: String = "0.0.0", strict: Bool = false,
                          relativize: @escaping @Sendable (String) -> String = { $0 }) -> any DiagnosticReporter {
         switch self {
         case .text: TextReporter(colour: colour)
         case .json: JSONReporter()
-        case .github: GitHubReporter()
+        case .github: GitHubReporter(relativize: relativize)
         case .sarif: SARIFReporter(version: version, relativize: relativize)
-        case .junit: JUnitReporter()
+        case .junit: JUnitReporter(strict: strict)
         }
     }
 }

@@ -4,39 +4,52 @@ import HoshinRepository
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` a
 /// diagnostic, so findings land as annotations on the pull request's diff.
 public struct GitHubReporter: DiagnosticReporter {
-    /// Creates the reporter.
-    public init() {}
+    /// Turns a diagnostic's file into a path relative to the git repository root, where
+    /// GitHub attaches annotations.
+    public let relativize: @Sendable (String) -> String
 
-    public func render(_ result: ValidationResult) -> String {
-        var out = ""
+    /// Creates the reporter.
+    public init(relativize: @escaping @Sendable (String) -> String = { $0 }) {
+        self.relativize = relativize
+    }
+
+    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+        var files: [String: String] = [:]   // one file, many diagnostics: relativize and escape once
         for diagnostic in result.diagnostics {
+            let file = files[diagnostic.file] ?? Self.escapeProperty(relativize(diagnostic.file))
+            files[diagnostic.file] = file
             let command: String = switch diagnostic.severity {
             case .error: "error"
             case .warning: "warning"
             case .info: "notice"
             }
-            let properties = [
-                ("file", diagnostic.file),
+            let properties = "file=\(file)," + [
                 ("line", String(diagnostic.start.line)),
                 ("col", String(diagnostic.start.column)),
                 ("endLine", String(diagnostic.end.line)),
                 ("endColumn", String(diagnostic.end.column)),
                 ("title", diagnostic.rule),
             ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            out += "::\(command) \(properties)::\(Self.escapeData(diagnostic.message))\n"
+            out.write("::\(command) \(properties)::\(Self.escapeData(diagnostic.message))\n")
         }
-        return out
     }
 
-    /// Escapes a message: `%`, `\r`, `\n`.
+    /// Escapes a message: `%`, `\r`, `\n`; other control characters and ANSI escapes
+    /// are shown as `\u{1B}` so that they never reach the log raw.
     public static func escapeData(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 == "%" || PrintableText.isUnsafe($0) }) { return text }
         var out = ""
         for character in text.unicodeScalars {
             switch character {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(character)
+            default:
+                if PrintableText.isUnsafe(character) {
+                    out += PrintableText.escape(character)
+                } else {
+                    out.unicodeScalars.append(character)
+                }
             }
         }
         return out
@@ -44,6 +57,9 @@ public struct GitHubReporter: DiagnosticReporter {
 
     /// Escapes a property value: as a message, and also `:` and `,`.
     public static func escapeProperty(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { $0 == "%" || $0 == ":" || $0 == "," || PrintableText.isUnsafe($0) }) {
+            return text
+        }
         var out = ""
         for character in escapeData(text).unicodeScalars {
             switch character {

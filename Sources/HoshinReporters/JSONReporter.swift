@@ -30,15 +30,27 @@ public struct JSONReporter: DiagnosticReporter {
         let infos: Int
     }
 
-    public func render(_ result: ValidationResult) -> String {
-        let output = Output(
-            diagnostics: result.diagnostics.map {
-                Entry(file: $0.file, line: $0.start.line, column: $0.start.column, endLine: $0.end.line,
-                      endColumn: $0.end.column, severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
-            },
-            summary: Summary(files: result.fileCount, errors: result.errorCount,
-                             warnings: result.warningCount, infos: result.infoCount))
-        return StableJSON.encode(output)
+    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+        let diagnostics = result.diagnostics
+        out.write("{\n  \"diagnostics\" : ")
+        StreamedJSON.array(diagnostics.count, indent: 2, to: &out) { (index: Int) -> String in
+            let d = diagnostics[index]
+            return """
+            {
+                  "column" : \(d.start.column),
+                  "endColumn" : \(d.end.column),
+                  "endLine" : \(d.end.line),
+                  "file" : \(JSONText.quoted(d.file)),
+                  "line" : \(d.start.line),
+                  "message" : \(JSONText.quoted(d.message)),
+                  "rule" : \(JSONText.quoted(d.rule)),
+                  "severity" : "\(d.severity.rawValue)"
+                }
+            """
+        }
+        let summary = Summary(files: result.fileCount, errors: result.errorCount,
+                              warnings: result.warningCount, infos: result.infoCount)
+        out.write(",\n  \"summary\" : " + StreamedJSON.value(summary, indent: 2, encoder: StreamedJSON.encoder()) + "\n}\n")
     }
 }
 

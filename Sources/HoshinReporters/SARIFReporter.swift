@@ -111,7 +111,7 @@ public struct SARIFReporter: DiagnosticReporter {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    public func render(_ result: ValidationResult) -> String {
+    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
         let catalogue = RuleCatalogue.all
         let index = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($1.id, $0) })
         let rules = catalogue.map { rule in
@@ -122,20 +122,59 @@ public struct SARIFReporter: DiagnosticReporter {
                 help: Message(text: "\(rule.description.rationale) Run 'hoshin explain \(rule.id)' for examples."),
                 defaultConfiguration: Configuration(level: Self.level(rule.description.defaultSeverity)))
         }
-        let results = result.diagnostics.map { diagnostic in
-            Result(
-                ruleId: diagnostic.rule, ruleIndex: index[diagnostic.rule] ?? 0,
-                level: Self.level(diagnostic.severity), message: Message(text: diagnostic.message),
-                locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: ArtifactLocation(uri: Self.encodeURI(relativize(diagnostic.file)), uriBaseId: "%SRCROOT%"),
-                    region: Region(startLine: diagnostic.start.line, startColumn: diagnostic.start.column,
-                                   endLine: diagnostic.end.line, endColumn: diagnostic.end.column)))])
-        }
+        let diagnostics = result.diagnostics
         let driver = Driver(name: "hoshin", version: version, semanticVersion: version,
                             informationUri: "https://github.com/hoshin-planning/hoshin", rules: rules)
-        let run = Run(tool: Tool(driver: driver), results: results,
-                      originalUriBaseIds: ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))])
-        return StableJSON.encode(Log(runs: [run]))
+        let encoder = StreamedJSON.encoder()
+        let bases = ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))]
+        // The log as StableJSON would write it (keys sorted), with the results streamed.
+        out.write("{\n  \"$schema\" : \(StreamedJSON.value(Log(runs: []).schema, indent: 2, encoder: encoder)),\n")
+        out.write("  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n")
+        out.write("      \"originalUriBaseIds\" : \(StreamedJSON.value(bases, indent: 6, encoder: encoder)),\n")
+        out.write("      \"results\" : ")
+        var uris: [String: String] = [:]   // one file, many diagnostics: encode each path once
+        StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { (position: Int) -> String in
+            let d = diagnostics[position]
+            // Relative to the repository root; a file outside it (no git, no GITHUB_WORKSPACE
+            // above it) gets an absolute file URI and no uriBaseId.
+            let artifact = uris[d.file] ?? Self.artifactLocation(relativize(d.file))
+            uris[d.file] = artifact
+            return """
+            {
+                      "level" : "\(Self.level(d.severity))",
+                      "locations" : [
+                        {
+                          "physicalLocation" : {
+                            "artifactLocation" : {
+                              \(artifact)
+                            },
+                            "region" : {
+                              "endColumn" : \(d.end.column),
+                              "endLine" : \(d.end.line),
+                              "startColumn" : \(d.start.column),
+                              "startLine" : \(d.start.line)
+                            }
+                          }
+                        }
+                      ],
+                      "message" : {
+                        "text" : \(JSONText.quoted(d.message))
+                      },
+                      "ruleId" : \(JSONText.quoted(d.rule)),
+                      "ruleIndex" : \(index[d.rule] ?? 0)
+                    }
+            """
+        }
+        out.write(",\n      \"tool\" : \(StreamedJSON.value(Tool(driver: driver), indent: 6, encoder: encoder))\n")
+        out.write("    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
+    }
+
+    /// The members of an `artifactLocation`, as written at their indentation.
+    static func artifactLocation(_ path: String) -> String {
+        if path.hasPrefix("/") {
+            return "\"uri\" : \(JSONText.quoted("file://" + encodeURI(path)))"
+        }
+        return "\"uri\" : \(JSONText.quoted(encodeURI(path))),\n                  \"uriBaseId\" : \"%SRCROOT%\""
     }
 
     /// Percent-encodes what a relative URI reference may not hold (spaces, `%`, `#`, `?`, non-ASCII).

@@ -39,6 +39,16 @@ public struct GitRevision: Sendable {
         return GitRevision(name: revision, commit: commit, date: date, files: files)
     }
 
+    /// The short hash and commit date of `HEAD` of the git repository holding `folder`,
+    /// or nil when it is not in one (or git is missing or refuses).
+    public static func head(folder: String) -> (hash: String, date: PlanDate)? {
+        guard let data = try? git(["log", "-1", "--format=%h %cs"], in: folder) else { return nil }
+        let parts = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: " ")
+        guard parts.count == 2, let date = PlanDate(String(parts[1])) else { return nil }
+        return (String(parts[0]), date)
+    }
+
     static func git(_ arguments: [String], in folder: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

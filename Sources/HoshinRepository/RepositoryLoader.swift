@@ -38,6 +38,8 @@ public struct RepositoryLoader: Sendable {
 
     /// The rules `enforcesStructuralRules` holds at their default severity.
     public static let structuralRules: Set<String> = [RuleID.yamlSyntax, RuleID.duplicateKey, RuleID.resourceLimit, RuleID.invalidType]
+    /// Rule severities for this run that win over `hoshin.yaml` (`validate --rule ID=SEVERITY`).
+    public var ruleOverrides: [String: SeveritySetting] = [:]
 
     /// Creates a loader.
     public init(limits: ParseLimits = .standard, enforcesStructuralRules: Bool = false) {
@@ -67,7 +69,7 @@ public struct RepositoryLoader: Sendable {
             }
             return FileOutcome.parse(file: display, relative: relative, bytes: [UInt8](data), limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules, ruleOverrides: ruleOverrides)
     }
 
     /// Loads a repository given as files in memory (named as if inside `folder`).
@@ -78,7 +80,7 @@ public struct RepositoryLoader: Sendable {
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules, ruleOverrides: ruleOverrides)
     }
 
     static func concurrentMap<Input: Sendable, Output: Sendable>(
@@ -92,7 +94,8 @@ public struct RepositoryLoader: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
-    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false) -> ValidationResult {
+    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,
+                         ruleOverrides: [String: SeveritySetting] = [:]) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var settings: RepositorySettings?
@@ -104,6 +107,7 @@ public struct RepositoryLoader: Sendable {
                 if outcome.document == nil, !outcome.diagnostics.isEmpty { continue }
                 let decoded = SettingsDecoder.decode(outcome.document, file: outcome.file, knownRules: RuleCatalogue.ids)
                 settings = decoded.settings
+                settings?.rules.merge(ruleOverrides) { $1 }
                 diagnostics += decoded.diagnostics
             } else if let unit = outcome.unit {
                 units.append(unit)
@@ -113,7 +117,9 @@ public struct RepositoryLoader: Sendable {
         if let settings {
             let planFiles = outcomes.map(\.file)
             var repo = PlanRepository(folder: folder, settings: settings, units: units, files: planFiles)
-            repo.undecodedFiles = outcomes.filter { $0.relative != "hoshin.yaml" && $0.unit == nil }.map(\.file)
+            let undecoded = outcomes.filter { $0.relative != "hoshin.yaml" && $0.unit == nil }
+            repo.undecodedFiles = undecoded.map(\.file)
+            repo.undecodedUnitIDs = Set(undecoded.flatMap(\.possibleUnitIDs))
             let frozenSources = sources
             diagnostics += RuleCatalogue.check(repo, asOf: asOf) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
@@ -128,6 +134,7 @@ public struct RepositoryLoader: Sendable {
             let enforced = enforcing && structuralRules.contains(diagnostic.rule)
             guard let severity = RuleCatalogue.severity(of: diagnostic.rule, settings: enforced ? nil : settings) else { continue }
             diagnostic.severity = severity
+            diagnostic.message = Diagnostic.bounded(diagnostic.message)
             if let source = sources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)
                 let end = source.location(ofByteOffset: diagnostic.range.end)
@@ -149,6 +156,28 @@ struct FileOutcome: Sendable {
     let document: YAMLDocument?
     let unit: UnitPlan?
     let diagnostics: [Diagnostic]
+
+    /// The unit ids this file may hold when it could not be decoded: the value of a
+    /// top-level `unit:` line, if one can be read, and the file name without extension.
+    var possibleUnitIDs: [String] {
+        var ids: [String] = []
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        if let dot = name.lastIndex(of: ".") { ids.append(String(name[..<dot])) }
+        let bytes = source.bytes
+        let key = Array("unit:".utf8)
+        for lineStart in source.lineStarts.prefix(10_000) {
+            var start = lineStart
+            if start == 0 { start = source.byteOrderMarkLength }
+            guard start + key.count <= bytes.count, Array(bytes[start..<(start + key.count)]) == key else { continue }
+            var end = start + key.count
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D, bytes[end] != 0x23 { end += 1 }
+            let value = String(decoding: bytes[(start + key.count)..<end], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            if !value.isEmpty { ids.append(value) }
+            break
+        }
+        return ids
+    }
 
     static func tooLarge(file: String, relative: String, size: Int, limit: Int) -> FileOutcome {
         let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
@@ -178,7 +207,7 @@ struct FileOutcome: Sendable {
         }
         var unit: UnitPlan?
         if relative != "hoshin.yaml", !broken {
-            let decoded = UnitPlanDecoder.decode(parsed.document, file: file)
+            let decoded = UnitPlanDecoder.decode(parsed.document, file: file, source: parsed.source)
             unit = decoded.unit
             diagnostics += decoded.diagnostics
         }
@@ -191,7 +220,7 @@ struct FileOutcome: Sendable {
         case .syntax: RuleID.yamlSyntax
         case .duplicateKey: RuleID.duplicateKey
         case .resourceLimit: RuleID.resourceLimit
-        case .tag: RuleID.invalidType
+        case .tag, .aliasKey: RuleID.invalidType
         }
     }
 }

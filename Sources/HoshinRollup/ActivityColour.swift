@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinVariation
 
 extension Activity {
     /// The colour at `asOf` (spec §4's activity table); cancelled gives nil (left out).
@@ -42,5 +43,20 @@ extension Indicator {
             if let warning, value >= warning { return .yellow }
             return .red
         }
+    }
+
+    /// The variation analysis of a series (spec §8), with the assurance against `target`.
+    public func variation(series: [SeriesPoint], minPoints: Int) -> VariationAnalysis {
+        let points = series.map { point -> VariationPoint in
+            switch point.raw {
+            case .number: return VariationPoint(label: point.period.description, value: point.value)
+            case .ratio(let num, let den):
+                return VariationPoint(label: point.period.description, value: point.value, num: num, den: den)
+            }
+        }
+        let baseline = freeze.map { freeze in series.filter { $0.period <= freeze.value }.count }
+        return VariationAnalyzer(minPoints: minPoints).analyse(
+            points, chart: chart, direction: direction, baselineCount: baseline,
+            scale: isPercent ? 100 : 1, target: target)
     }
 }

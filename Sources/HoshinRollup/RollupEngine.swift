@@ -57,6 +57,9 @@ struct Computation {
     let rollup: Rollup
     let supporters: [String: [(unit: UnitPlan, goal: Goal)]]
     var goals: [String: GoalStatus] = [:]
+    /// Units on the current path from the top: invalid input (a duplicate id that is its own
+    /// parent) must not recurse for ever.
+    var path: Set<String> = []
 
     init(engine: RollupEngine) {
         self.engine = engine
@@ -79,11 +82,14 @@ struct Computation {
 
     mutating func unit(_ id: String, depth: Int?, children: [String: [String]], byID: [String: UnitPlan]) -> UnitStatus {
         let plan = byID[id]!
+        path.insert(id)
+        defer { path.remove(id) }
         let goalStatuses = plan.goals.map { goal(unit: plan, goal: $0) }
         let figure = rollup.combine(goalStatuses.map { ($0.figure.score, $0.weight) })
         var units: [UnitStatus] = []
         if depth.map({ $0 > 0 }) ?? true {
-            let below = (children[id] ?? []).sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
+            var unique: Set<String> = []
+            let below = (children[id] ?? []).filter { !path.contains($0) && unique.insert($0).inserted }.sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
             units = below.map { unit($0, depth: depth.map { $0 - 1 }, children: children, byID: byID) }
         }
         return UnitStatus(id: id, name: plan.name, owner: plan.owner, figure: figure, goals: goalStatuses, units: units)
@@ -93,7 +99,8 @@ struct Computation {
         let ref = "\(unit.id.value)/\(goal.id.value)"
         if let cached = goals[ref] { return cached }
         goals[ref] = placeholder(ref)  // guards against a cycle in invalid input
-        let indicators = goal.indicators.map { indicator(unit: unit, $0) }
+        let goalCovered = goal.countermeasures.contains { $0.status.value.isActive }
+        let indicators = goal.indicators.map { indicator(unit: unit, $0, goalCovered: goalCovered) }
         let factors = goal.successFactors.map { factor in
             let activities = factor.activities.map { activity(unit: unit, $0) }
             return SuccessFactorStatus(
@@ -113,10 +120,11 @@ struct Computation {
         let allActivities = activities + factors.flatMap(\.activities)
         let execution = rollup.combine(
             allActivities.compactMap(Self.contribution) + supporting.map { ($0.execution.score, $0.weight) })
-        let status = GoalStatus(
+        var status = GoalStatus(
             ref: ref, title: goal.title, owner: goal.owner, weight: goal.weight, figure: figure, result: result,
             execution: execution, assessment: goal.assessment, supports: goal.supports.map(\.value),
             supportedBy: supporting.map(\.ref), indicators: indicators, successFactors: factors, activities: activities)
+        status.countermeasures = countermeasures(unit: unit, goal.countermeasures)
         goals[ref] = status
         return status
     }
@@ -142,25 +150,29 @@ struct Computation {
             overdue: activity.isOverdue(asOf: asOf))
     }
 
-    func indicator(unit: UnitPlan, _ indicator: Indicator) -> IndicatorStatus {
+    func countermeasures(unit: UnitPlan, _ list: [Countermeasure]) -> [CountermeasureStatus] {
+        list.map { CountermeasureStatus(ref: "\(unit.id.value)/\($0.id.value)", countermeasure: $0,
+                                        overdue: $0.isOverdue(asOf: asOf)) }
+    }
+
+    func indicator(unit: UnitPlan, _ indicator: Indicator, goalCovered: Bool) -> IndicatorStatus {
         let series = indicator.series(asOf: asOf)
         let latest = series.last
-        let points = series.map { point -> VariationPoint in
-            switch point.raw {
-            case .number: return VariationPoint(label: point.period.description, value: point.value)
-            case .ratio(let num, let den):
-                return VariationPoint(label: point.period.description, value: point.value, num: num, den: den)
-            }
-        }
-        let baseline = indicator.freeze.map { freeze in series.filter { $0.period <= freeze.value }.count }
-        let spc = VariationAnalyzer(minPoints: engine.repository.settings.spcMinPoints).analyse(
-            points, chart: indicator.chart, direction: indicator.direction, baselineCount: baseline,
-            scale: indicator.isPercent ? 100 : 1)
-        return IndicatorStatus(
+        let spc = indicator.variation(series: series, minPoints: engine.repository.settings.spcMinPoints)
+        var status = IndicatorStatus(
             ref: "\(unit.id.value)/\(indicator.id.value)", title: indicator.title, unit: indicator.unit,
             direction: indicator.direction, chart: indicator.chart, target: indicator.target,
             warning: indicator.warning, baseline: indicator.baseline,
             status: latest.map { indicator.colour(of: $0.value) } ?? .grey,
             value: latest?.value, period: latest?.period, series: series, freeze: indicator.freeze?.value, spc: spc)
+        status.comment = indicator.comment(for: latest?.period)
+        status.comments = Dictionary(indicator.comments.map { ($0.period, $0.text) }, uniquingKeysWith: { first, _ in first })
+        status.countermeasures = countermeasures(unit: unit, indicator.countermeasures)
+        let settings = engine.repository.settings
+        if !goalCovered, !indicator.countermeasures.contains(where: { $0.status.value.isActive }) {
+            status.missingCountermeasure = CountermeasureNeed.reason(
+                indicator, series: series, analysis: spc, after: settings.countermeasureAfter)
+        }
+        return status
     }
 }

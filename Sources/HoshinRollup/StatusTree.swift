@@ -30,6 +30,8 @@ public struct StatusTree: Sendable {
     public let language: ReportLanguage
     /// The top unit shown (the root, or `--unit`).
     public let root: UnitStatus
+    /// What could not be shown because of errors (empty for a valid repository).
+    public var problems = StatusProblems()
 }
 
 /// A unit: the rollup of its own goals, with the units below it.
@@ -57,6 +59,18 @@ public struct GoalStatus: Sendable {
     public let indicators: [IndicatorStatus]
     public let successFactors: [SuccessFactorStatus]
     public let activities: [ActivityStatus]
+    /// What is being done about a red result, with `overdue` at the as-of date.
+    public var countermeasures: [CountermeasureStatus] = []
+}
+
+/// A countermeasure (spec §3, §12) and whether it is overdue at the as-of date.
+public struct CountermeasureStatus: Sendable {
+    /// `UNIT/ID`.
+    public let ref: String
+    /// The countermeasure as written.
+    public let countermeasure: Countermeasure
+    /// Open or monitoring with `due` before the as-of date.
+    public let overdue: Bool
 }
 
 /// One measured value in period order, on the scale it is shown.
@@ -90,6 +104,14 @@ public struct IndicatorStatus: Sendable {
     public let freeze: Period?
     /// The variation over time of the series (spec §8).
     public let spc: VariationAnalysis
+    /// The unit's comment on the period shown, if any.
+    public var comment: String? = nil
+    /// The comments on every period, for the bowling chart.
+    public var comments: [Period: String] = [:]
+    /// What is being done about a red result.
+    public var countermeasures: [CountermeasureStatus] = []
+    /// Why it needs a countermeasure it does not have (`missing-countermeasure`), or nil.
+    public var missingCountermeasure: String? = nil
 }
 
 /// A success factor: the rollup of its activities.

@@ -7,7 +7,7 @@ public enum RuleCatalogue {
         .yamlSyntax, .duplicateKey, .unknownKey, .missingField, .invalidType, .invalidValue, .invalidDate,
         .duplicateID, .unknownParent, .parentCycle, .rootCount, .unknownReference, .supportNotAncestor,
         .dateOrder, .outsidePeriod, .orphanGoal, .uncascadedGoal, .goalWithoutIndicator, .staleReport,
-        .overdueActivity, .progressMismatch, .resourceLimit, .chartData,
+        .overdueActivity, .progressMismatch, .resourceLimit, .chartData, .missingCountermeasure, .overdueCountermeasure, .valueCutByComment,
     ]
 
     /// All rule ids.

@@ -41,7 +41,7 @@ public struct ReportingSheet: Sendable {
                 || indicator.measurements.contains { if case .ratio = $0.value { true } else { false } }
             for period in periods {
                 var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description,
-                             "comment": indicator.comments[period] ?? ""]
+                             "comment": indicator.comment(for: period) ?? ""]
                 switch indicator.measurements.first(where: { $0.period == period })?.value {
                 case .number(let value)?: cells["value"] = Self.number(value)
                 case .ratio(let num, let den)?:
@@ -200,12 +200,15 @@ public struct ReportingSheet: Sendable {
                                            message: "the row has \(fields.count) cells but the header has \(keys.count); a cell may have been shifted"))
             }
             var recorded: [String: String]?
+            let periodCell = (cells["period"] ?? "").trimmingCharacters(in: .whitespaces)
             if let base {
-                recorded = base[SheetBase.key(type: type, ref: cells["ref"] ?? "", period: cells["period"] ?? "")]
+                recorded = base[SheetBase.key(type: type, ref: cells["ref"] ?? "", period: periodCell)]
+                    ?? SheetPeriod.month(periodCell).flatMap { base[SheetBase.key(type: type, ref: cells["ref"] ?? "", period: $0)] }
             } else if let encoded = cells[SheetBase.column], !encoded.isEmpty {
                 recorded = SheetBase.decode(encoded)
+                let samePeriod = { (recorded: String) in recorded == periodCell || SheetPeriod.month(periodCell) == recorded }
                 if let recorded, recorded["ref"] != cells["ref"]?.trimmingCharacters(in: .whitespaces)
-                    || (recorded["period"] ?? "") != (cells["period"] ?? "").trimmingCharacters(in: .whitespaces) {
+                    || !samePeriod(recorded["period"] ?? "") {
                     // The row was edited into another ref: its record does not apply.
                     cells[SheetBase.column] = nil
                     rows.append(ReadRow(number: index + 1, cells: cells, base: nil))

@@ -125,7 +125,7 @@ public enum XLSX {
                 if report, rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
                     out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
                 } else {
-                    out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
+                    out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(cellText(value)))</t></is></c>"
                 }
             }
             out += "</row>"
@@ -133,19 +133,74 @@ public enum XLSX {
         return out + "</sheetData></worksheet>\n"
     }
 
+    /// The most characters a spreadsheet cell holds (Excel's limit); longer text is cut.
+    public static let maxCellCharacters = 32_767
+
+    /// Text for a cell: cut to `maxCellCharacters` (ending in `…`) when longer, as Excel
+    /// cannot open a workbook with a longer cell.
+    public static func cellText(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > maxCellCharacters else { return text }
+        var cut = String.UnicodeScalarView(scalars.prefix(maxCellCharacters - 1))
+        cut.append("…")
+        return String(cut)
+    }
+
+    /// XML text for a cell. Characters XML 1.0 cannot hold (C0 controls but tab and LF, CR,
+    /// which XML readers turn into LF, U+FFFE, U+FFFF) and a literal `_xHHHH_` are written as
+    /// Office Open XML escapes (`_x0001_`, `_x005F_`), which Excel and LibreOffice read back.
     static func escape(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "_" where isEscapeAhead(scalars, index):
+                out += "_x005F_"
             default:
-                if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" { out.unicodeScalars.append(scalar) }
+                let value = scalar.value
+                if (value < 0x20 && scalar != "\n" && scalar != "\t") || value == 0xFFFE || value == 0xFFFF {
+                    out += "_x" + hex4(value) + "_"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
+    }
+
+    static func hex4(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// True when `_xHHHH_` starts at `index`.
+    static func isEscapeAhead(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
+        return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    }
+
+    /// Text with Office Open XML escapes (`_x000D_`) decoded.
+    static func unescape(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", isEscapeAhead(scalars, index),
+               let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)...(index + 5)])), radix: 16),
+               let decoded = Unicode.Scalar(value) {
+                out.append(decoded)
+                index += 7
+            } else {
+                out.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(out)
     }
 
     // MARK: Reading
@@ -199,7 +254,7 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch element {
-        case "si": strings.append(current)
+        case "si": strings.append(XLSX.unescape(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -293,7 +348,7 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         case "v", "t":
             capturing = false
         case "c":
-            var text = value
+            var text = type == "inlineStr" || type == "str" ? XLSX.unescape(value) : value
             if type == "s" {
                 guard let index = Int(value), shared.indices.contains(index) else {
                     failure = XLSX.Problem(message: "a cell refers to a shared string that does not exist")

@@ -57,6 +57,20 @@ extension Catalogue {
         Entry("frag.state.off-track", en: "off-track", sv: "avviker från plan (off-track)", da: "afviger fra planen (off-track)"),
         Entry("frag.state.done", en: "done", sv: "klar (done)", da: "færdig (done)"),
         Entry("frag.state.cancelled", en: "cancelled", sv: "avbruten (cancelled)", da: "aflyst (cancelled)"),
+        // Countermeasure states as messages name them.
+        Entry("frag.state.open", en: "open", sv: "öppen (open)", da: "åben (open)"),
+        Entry("frag.state.monitoring", en: "monitoring", sv: "följs upp (monitoring)", da: "følges op (monitoring)"),
+        Entry("frag.state.closed", en: "closed", sv: "avslutad (closed)", da: "afsluttet (closed)"),
+        // Why an indicator needs a countermeasure.
+        Entry("frag.need.red-once", en: "is red ({periods})", sv: "är röd ({periods})", da: "er rød ({periods})"),
+        Entry("frag.need.red",
+              en: "was red in the last {count} measurements ({periods})",
+              sv: "var röd i de senaste {count} mätningarna ({periods})",
+              da: "var rød i de seneste {count} målinger ({periods})"),
+        Entry("frag.need.deteriorating",
+              en: "is deteriorating (a special cause in the wrong direction)",
+              sv: "försämras (en särskild orsak åt fel håll)",
+              da: "forværres (en særlig årsag i den forkerte retning)"),
         // When an activity was reported.
         Entry("frag.stale.last", en: "last reported {date}", sv: "senast rapporterad {date}", da: "senest indberettet {date}"),
         Entry("frag.stale.never", en: "never reported", sv: "aldrig rapporterad", da: "aldrig indberettet"),

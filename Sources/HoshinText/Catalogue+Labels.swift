@@ -67,7 +67,7 @@ extension Catalogue {
         .word("cycle.state", en: "State", sv: "Läge", da: "Status"),
         .word("cycle.reported-heading", en: "Reported", sv: "Rapporterat", da: "Indberettet"),
         .word("cycle.no-units", en: "no units", sv: "inga enheter", da: "ingen enheder"),
-        .word("cycle.state.complete", en: "complete", sv: "klar", da: "færdig"),
+        .word("cycle.state.complete", en: "complete", sv: "klar", da: "komplet"),
         .word("cycle.state.open", en: "open", sv: "öppen", da: "åben"),
         .word("cycle.state.late", en: "late", sv: "försenad", da: "forsinket"),
         // `hoshin rollover`.

@@ -44,6 +44,11 @@ public struct FileTransaction: Sendable {
     /// A failure injected by a test.
     public struct InjectedFailure: Error, Sendable {
         public let step: Step
+
+        /// Creates a failure at a step.
+        public init(step: Step) {
+            self.step = step
+        }
     }
 
     /// The folder the journal is written to (the repository folder).
@@ -74,6 +79,18 @@ public struct FileTransaction: Sendable {
         let temporary: String
         let original: String
         var inode: UInt64 = 0
+        var hash: UInt64 = 0
+    }
+
+    /// FNV-1a over the bytes: recovery restores a file only while it still holds the dead
+    /// write's very bytes (an inode number alone can be reused).
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     /// Writes `files` (path → new bytes) all or nothing.
@@ -92,6 +109,7 @@ public struct FileTransaction: Sendable {
                 let prefix = (folder.isEmpty ? "" : folder + "/") + ".\(name).hoshin-\(token)"
                 var entry = Entry(target: target, temporary: prefix + ".tmp", original: prefix + ".orig")
                 entry.inode = try Self.writeTemporary(file.bytes, to: entry.temporary, like: target)
+                entry.hash = Self.fingerprint(file.bytes)
                 entries.append(entry)
                 try afterStep(.temporaryWritten(index))
             }
@@ -101,7 +119,7 @@ public struct FileTransaction: Sendable {
                 try afterStep(.originalKept(index))
             }
             let journalPath = (folder.isEmpty ? "." : folder) + "/.hoshin-journal-\(token).tmp"
-            let lines = entries.map { "\($0.target)\t\($0.original)\t\($0.temporary)\t\($0.inode)\n" }.joined()
+            let lines = entries.map { "\($0.target)\t\($0.original)\t\($0.temporary)\t\($0.inode)\t\($0.hash)\n" }.joined()
             _ = try Self.writeTemporary(Array(lines.utf8), to: journalPath, like: nil)
             journal = journalPath
             Self.syncFolder(of: journalPath)
@@ -150,11 +168,12 @@ public struct FileTransaction: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard fields.count == 4, let inode = UInt64(fields[3]) else { continue }
+                guard fields.count == 5, let inode = UInt64(fields[3]), let hash = UInt64(fields[4]) else { continue }
                 let (target, original, temporary) = (fields[0], fields[1], fields[2])
                 let lock = try? PlanFileLock(path: target)
                 var status = stat()
-                if access(original, F_OK) == 0, stat(target, &status) == 0, UInt64(status.st_ino) == inode {
+                if access(original, F_OK) == 0, stat(target, &status) == 0, UInt64(status.st_ino) == inode,
+                   let current = FileManager.default.contents(atPath: target), fingerprint([UInt8](current)) == hash {
                     if rename(original, target) == 0 { restored.append(target) }
                     syncFolder(of: target)
                 }
@@ -164,6 +183,10 @@ public struct FileTransaction: Sendable {
             }
             unlink(path)
             syncFolder(of: path)
+        }
+        // Temporaries and originals of writes killed before their journal existed.
+        for relative in (try? PlanFileDiscovery.planFiles(in: folder)) ?? [] {
+            removeStale(beside: resolve(PlanFileDiscovery.displayPath(folder: folder, relative: relative)))
         }
         return restored
     }

@@ -106,14 +106,14 @@ public struct PlanUpdate: Sendable {
         // Validate once with every change applied.
         let changed = paths.filter { updated[$0] != originals[$0] }
         guard !changed.isEmpty else {
-            return UpdateResult(changes: changes, added: [], written: [], notices: notices, dryRun: request.dryRun)
+            return UpdateResult(changes: changes, added: [], written: [], notices: notices, dryRun: request.dryRun, language: current.settings.language)
         }
         let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated)
         let added = Self.added(before: before.diagnostics, after: after.diagnostics)
         let errors = Self.newErrors(before: before.diagnostics, after: after.diagnostics)
         guard errors.isEmpty else { throw UpdateError.wouldNotValidate(errors) }
         if request.dryRun {
-            return UpdateResult(changes: changes, added: added, written: [], notices: notices, dryRun: true)
+            return UpdateResult(changes: changes, added: added, written: [], notices: notices, dryRun: true, language: current.settings.language)
         }
         let files = changed.map { (path: PlanFileDiscovery.displayPath(folder: folder, relative: $0), bytes: updated[$0]!) }
         do {
@@ -123,7 +123,8 @@ public struct PlanUpdate: Sendable {
         } catch {
             throw UpdateError.unwritable("the write failed (\(error)); every file was left as it was")
         }
-        return UpdateResult(changes: changes, added: added, written: files.map(\.path), notices: notices, dryRun: false)
+        return UpdateResult(changes: changes, added: added, written: files.map(\.path), notices: notices, dryRun: false,
+                            language: current.settings.language)
     }
 
     // MARK: Checking the request
@@ -147,7 +148,6 @@ public struct PlanUpdate: Sendable {
                 }
                 problems.append(UpdateProblem(index: index, field: nil,
                                               message: "no \(kind) '\(update.ref)'\(Suggestion.hint(for: update.ref, in: all))"))
-                targets.append(Target(unit: repository.units[0], id: "", isActivity: wantsActivity, relative: ""))
                 continue
             }
             for change in update.changes {

@@ -38,15 +38,11 @@ public struct SheetImport: Sendable {
         public let row: Int
         public let column: String
         public let conflict: UpdateConflict
+        /// The repository's language.
+        public let language: ReportLanguage
 
-        /// `the plan now has 'at-risk' (updated 2026-11-02); the sheet was made when it was 'on-track'`.
-        public var message: String {
-            "\(conflict.field) was changed in the plan since the sheet was exported: the plan now has "
-                + (conflict.plan.map { "'\($0)'" } ?? "nothing")
-                + (conflict.updated.map { " (updated \($0))" } ?? "")
-                + ", the sheet was made when it was " + (conflict.base.map { "'\($0)'" } ?? "empty")
-                + ", and the sheet says '\(conflict.yours)'; use --force to apply the sheet's value"
-        }
+        /// `status was changed in the plan since the sheet was exported: the plan now has 'at-risk' (updated 2026-11-02), …`.
+        public var message: String { UpdateWords(language).conflict(conflict) }
     }
 
     /// Why an import was refused; nothing was written.
@@ -117,7 +113,7 @@ public struct SheetImport: Sendable {
             case .conflicts(let list):
                 throw Failure.conflicts(list.map { conflict in
                     CellConflict(row: rowOf[conflict.index], column: columnsOf[conflict.index][conflict.field] ?? "\(conflict.field)",
-                                 conflict: conflict)
+                                 conflict: conflict, language: repository.settings.language)
                 })
             case .wouldNotValidate(let diagnostics): throw Failure.wouldNotValidate(diagnostics)
             case .edit(let message), .repository(let message), .unwritable(let message): throw Failure.edit(message)
@@ -160,6 +156,8 @@ struct SheetCells {
             let exported = record[key] ?? ""
             let now = key == "note" || key == "comment" ? row.cells[key] ?? "" : cell(key)
             if exported.isEmpty || now.isEmpty { return exported.isEmpty && now.isEmpty }
+            if field == .updated, let a = SheetDate.parse(now), let b = SheetDate.parse(exported) { return a == b }
+            if field == .progress, let a = SheetNumber.percentage(now), let b = SheetNumber.percentage(exported) { return a == b }
             return PlanUpdate.same(field, now, exported)
         }
         switch type {
@@ -192,7 +190,7 @@ struct SheetCells {
             }
             let updatedText = cell("updated")
             if !updatedText.isEmpty, row.base != nil, !untouched("updated", .updated) {
-                if let date = PlanDate(updatedText) {
+                if let date = SheetDate.parse(updatedText) {
                     changes.append((.updated(date), base("updated"), "updated"))
                 } else {
                     problem("updated", "'\(updatedText)' is not a date (YYYY-MM-DD)")
@@ -204,8 +202,11 @@ struct SheetCells {
                 return
             }
             var period = Period(periodCell)
-            if period == nil, let date = PlanDate(periodCell) {
+            if period == nil, let date = SheetDate.parse(periodCell) {
                 period = Period(containing: date, cadence: cadence)  // a date typed in the period cell
+            }
+            if period == nil, cadence == .monthly, let month = SheetPeriod.month(periodCell) {
+                period = Period(month)  // `jan-26`, `januari 2026`: a month as a spreadsheet rewrote it
             }
             guard let period, period.cadence == cadence else {
                 problem("period", "'\(periodCell)' is not a \(cadence.rawValue) period such as \(PlanUpdate.example(cadence))")
@@ -233,7 +234,10 @@ struct SheetCells {
                 }
             } else if !valueText.isEmpty {
                 if let number = percent ? SheetNumber.percentage(valueText) : SheetNumber.parse(valueText) {
-                    if !untouched("value", .value(period)) { changes.append((.value(period, .number(number)), base("value"), "value")) }
+                    let exported = row.base.flatMap { SheetNumber.parse($0["value"] ?? "") }
+                    if exported != number, !untouched("value", .value(period)) {
+                        changes.append((.value(period, .number(number)), base("value"), "value"))
+                    }
                 } else {
                     problem("value", "'\(valueText)' is not a number")
                 }
@@ -258,6 +262,25 @@ struct SheetCells {
         }
         let isActivity = type == "activity"
         return (RefUpdate(ref: ref, changes: changes.map(\.0), base: base, stamp: isActivity ? stamp : nil), columns)
+    }
+}
+
+/// Dates as spreadsheets in Swedish and Danish locales write them: `2026-11-03` (sv, ISO),
+/// `03-11-2026` and `03.11.2026` (da), `3/11/2026` (day first, as in both locales).
+enum SheetDate {
+    static func parse(_ text: String) -> PlanDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = PlanDate(trimmed) { return date }
+        // A date cell's text may carry a time (`2026-11-03 00:00:00`).
+        if trimmed.count > 10, let date = PlanDate(String(trimmed.prefix(10))), trimmed.dropFirst(10).first == " " || trimmed.dropFirst(10).first == "T" {
+            return date
+        }
+        for separator in ["-", ".", "/"] {
+            let parts = trimmed.split(separator: Character(separator)).map(String.init)
+            guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { continue }
+            return PlanDate(year: year, month: month, day: day)
+        }
+        return nil
     }
 }
 

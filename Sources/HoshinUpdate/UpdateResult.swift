@@ -133,6 +133,19 @@ public struct UpdateResult: Sendable {
     public let notices: [UpdateNotice]
     /// True when nothing was written because the request was a dry run.
     public let dryRun: Bool
+    /// The repository's language, for the reply's sentences (`UpdateWords`).
+    public var language: ReportLanguage = .en
+
+    /// Creates a result.
+    public init(changes: [AppliedChange], added: [Diagnostic], written: [String], notices: [UpdateNotice], dryRun: Bool,
+                language: ReportLanguage = .en) {
+        self.changes = changes
+        self.added = added
+        self.written = written
+        self.notices = notices
+        self.dryRun = dryRun
+        self.language = language
+    }
 }
 
 /// Why an update was refused; every file is untouched in every case.

@@ -12,9 +12,11 @@ public struct VariationAnalyzer: Sendable {
     }
 
     /// Analyses `points` (period order) on `chart`; `baselineCount` points form the
-    /// baseline; `scale` is 100 for `%` proportions and rates, else 1.
+    /// baseline; `scale` is 100 for `%` proportions and rates, else 1; `target`, on the
+    /// shown scale, gives the assurance.
     public func analyse(_ points: [VariationPoint], chart: ChartType, direction: Direction,
-                        baselineCount requested: Int? = nil, scale: Double = 1) -> VariationAnalysis {
+                        baselineCount requested: Int? = nil, scale: Double = 1,
+                        target: Double? = nil) -> VariationAnalysis {
         // A freeze before the first point (0 baseline points) is ignored: all points are the baseline.
         let frozen = min(requested ?? points.count, points.count)
         let baselineCount = frozen > 0 ? frozen : points.count
@@ -54,11 +56,30 @@ public struct VariationAnalyzer: Sendable {
                 variation = above == (direction == .up) ? .improving : .deteriorating
             }
         }
-        return VariationAnalysis(
+        var analysis = VariationAnalysis(
             chart: chart, points: points, baselineCount: baselineCount, centre: centre, limits: limits,
             useful: n, longestRun: runs.longest, longestRunMax: longestRunMax, crossings: runs.crossings,
             crossingsMin: crossingsMin, signals: signals, variation: variation, evidence: evidence,
             outside: outside, inLongRun: signals.isEmpty ? [] : inLongRun)
+        if n >= minPoints, let target {
+            analysis.assurance = Self.assurance(target: target, limits: analysis.latestLimits,
+                                                chart: chart, direction: direction)
+        }
+        return analysis
+    }
+
+    /// Spec §8's assurance: a control chart with both limits at the latest point; `up`
+    /// passes with the target strictly below the lower limit and fails strictly above
+    /// the upper; `down` is the mirror image; anything else is inconsistent.
+    public static func assurance(target: Double, limits: Limits, chart: ChartType,
+                                 direction: Direction) -> Assurance? {
+        guard chart != .run, let lower = limits.lower, let upper = limits.upper, target.isFinite else { return nil }
+        let belowLower = target < lower
+        let aboveUpper = target > upper
+        switch direction {
+        case .up: return belowLower ? .pass : aboveUpper ? .fail : .inconsistent
+        case .down: return aboveUpper ? .pass : belowLower ? .fail : .inconsistent
+        }
     }
 
     /// The centre line on the shown scale: median (run), mean (i, c), Σnum/Σden (p, u).

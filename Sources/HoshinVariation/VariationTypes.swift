@@ -39,6 +39,16 @@ public enum Variation: String, Sendable, CaseIterable {
     case unclear
 }
 
+/// Will the process, as it runs now, meet the target? (spec §8, as in *Making Data Count*)
+public enum Assurance: String, Sendable, CaseIterable {
+    /// The target lies beyond the limit on the bad side: it is met every time.
+    case pass
+    /// The target lies beyond the limit on the good side: not met without changing the process.
+    case fail
+    /// The target lies between the limits: met and missed by chance.
+    case inconsistent
+}
+
 /// Control limits at one point; nil where the chart has none.
 public struct Limits: Sendable, Hashable {
     /// Lower limit, on the shown scale.
@@ -82,6 +92,8 @@ public struct VariationAnalysis: Sendable {
     public let outside: Set<Int>
     /// Indices of points inside a run longer than `longestRunMax`.
     public let inLongRun: Set<Int>
+    /// The target judged against the latest limits, or nil where §8 gives none.
+    public var assurance: Assurance? = nil
 
     /// True for charts with control limits (all but `run`).
     public var isControlChart: Bool { chart != .run }

@@ -12,6 +12,10 @@ public struct SourceText: Sendable {
     public let firstInvalidUTF8Offset: Int?
     /// The offset of the first NUL byte, if any (a sign of a binary file).
     public let firstNULOffset: Int?
+    /// 3 when the file starts with a UTF-8 byte-order mark (EF BB BF), else 0.
+    ///
+    /// Offsets stay true to the file (the mark is kept by edits); columns do not count it.
+    public let byteOrderMarkLength: Int
     /// True when every byte is ASCII: character index and byte offset coincide.
     let isASCII: Bool
     /// Byte offset of every `checkpointStride`-th character, for index conversion.
@@ -62,6 +66,7 @@ public struct SourceText: Sendable {
             }
         }
         self.lineStarts = lineStarts
+        self.byteOrderMarkLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         self.firstInvalidUTF8Offset = invalid
         self.firstNULOffset = nul
         self.isASCII = ascii
@@ -143,33 +148,71 @@ public struct SourceText: Sendable {
     }
 
     /// The 1-based line and character column of a byte offset.
+    ///
+    /// A binary search of the line table and of the character checkpoints, then a walk of
+    /// at most `checkpointStride` characters: placing n diagnostics costs O(n log size),
+    /// however long the line they share.
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
+        let line = lineIndex(ofByteOffset: clamped)
+        var lineStart = lineStarts[line]
+        if line == 0, clamped >= byteOrderMarkLength { lineStart = byteOrderMarkLength }
+        let column = characterIndex(ofByteOffset: clamped) - characterIndex(ofByteOffset: lineStart) + 1
+        return SourceLocation(line: line + 1, column: max(1, column), offset: clamped)
+    }
+
+    /// The 0-based index of the line holding `offset` (binary search of the line table).
+    public func lineIndex(ofByteOffset offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
-        var column = 1
+        return low
+    }
+
+    /// The number of characters before byte `offset` (the byte-order mark counts as one).
+    public func characterIndex(ofByteOffset offset: Int) -> Int {
+        let clamped = max(0, min(offset, bytes.count))
+        if isASCII { return clamped }
+        var low = 0
+        var high = characterCheckpoints.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(characterCheckpoints[mid]) <= clamped { low = mid } else { high = mid - 1 }
+        }
+        var index = low * SourceText.checkpointStride
+        var i = Int(characterCheckpoints[low])
         bytes.withUnsafeBufferPointer { buffer in
-            var i = lineStart
             while i < clamped {
-                if buffer[i] & 0xC0 != 0x80 { column += 1 }
-                i += 1
+                var width = 1
+                if buffer[i] >= 0x80 {
+                    width = SourceText.sequenceWidth(buffer, at: i)
+                    if width == 0 { width = 1 }
+                }
+                i += width
+                index += 1
             }
         }
-        return SourceLocation(line: low + 1, column: column, offset: clamped)
+        return index
+    }
+
+    /// The byte range of the 0-based line `index`, without its line break (and, on the
+    /// first line, without the byte-order mark).
+    public func lineRange(_ index: Int) -> Range<Int> {
+        guard index >= 0, index < lineStarts.count else { return bytes.count..<bytes.count }
+        var start = lineStarts[index]
+        if index == 0 { start = min(byteOrderMarkLength, bytes.count) }
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
     }
 
     /// The text of the 1-based line `number`, without its line break.
     public func lineText(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
-        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: bytes[lineRange(number - 1)], as: UTF8.self)
     }
 }
 

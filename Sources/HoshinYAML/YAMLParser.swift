@@ -23,6 +23,12 @@ public struct YAMLParser: Sendable {
             return YAMLParseResult(document: nil, problems: [problem], source: source)
         }
         let source = SourceText(bytes: bytes)
+        if let encoding = Self.wideEncoding(bytes) {
+            let problem = YAMLProblem(
+                kind: .syntax, start: 0, end: min(bytes.count, encoding.markLength),
+                message: YAMLMessages.wideEncoding(encoding.name))
+            return YAMLParseResult(document: nil, problems: [problem], source: source)
+        }
         if let nul = source.firstNULOffset {
             let problem = YAMLProblem(
                 kind: .syntax, start: nul, end: nul + 1,
@@ -39,6 +45,24 @@ public struct YAMLParser: Sendable {
         var builder = DocumentBuilder(source: source, limits: limits)
         builder.run()
         return YAMLParseResult(document: builder.document(), problems: builder.problems, source: source)
+    }
+
+    /// UTF-16 or UTF-32 text, known by its byte-order mark or by the NUL bytes every
+    /// ASCII character carries in it; nil for anything else.
+    static func wideEncoding(_ bytes: [UInt8]) -> (name: String, markLength: Int)? {
+        let head = Array(bytes.prefix(4)) + Array(repeating: 0xAA, count: max(0, 4 - bytes.count))
+        if head[0] == 0x00, head[1] == 0x00, head[2] == 0xFE, head[3] == 0xFF { return ("UTF-32", 4) }
+        if head[0] == 0xFF, head[1] == 0xFE, head[2] == 0x00, head[3] == 0x00 { return ("UTF-32", 4) }
+        if head[0] == 0xFE, head[1] == 0xFF { return ("UTF-16", 2) }
+        if head[0] == 0xFF, head[1] == 0xFE { return ("UTF-16", 2) }
+        guard bytes.count >= 4 else {
+            if bytes.count >= 2, (bytes[0] == 0) != (bytes[1] == 0) { return ("UTF-16", 2) }
+            return nil
+        }
+        let zero = head.map { $0 == 0 }
+        if zero == [false, true, true, true] || zero == [true, true, true, false] { return ("UTF-32", 4) }
+        if zero == [false, true, false, true] || zero == [true, false, true, false] { return ("UTF-16", 2) }
+        return nil
     }
 }
 
@@ -94,8 +118,12 @@ private struct DocumentBuilder {
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            if let base = buffer.baseAddress {
-                yaml_parser_set_input_string(&parser, base, buffer.count)
+            // libyaml skips a byte-order mark only when it detects the encoding itself; it is
+            // told UTF-8 (so UTF-16 is refused), so the mark is cut off here and every mark
+            // it reports is shifted back by the one character the BOM is.
+            let skip = source.byteOrderMarkLength
+            if let base = buffer.baseAddress, buffer.count > skip {
+                yaml_parser_set_input_string(&parser, base + skip, buffer.count - skip)
             } else {
                 var empty: UInt8 = 0
                 yaml_parser_set_input_string(&parser, &empty, 0)
@@ -115,25 +143,30 @@ private struct DocumentBuilder {
     }
 
     mutating func offset(_ mark: yaml_mark_t) -> Int {
-        source.byteOffset(ofCharacterIndex: Int(mark.index), cursor: &cursor)
+        let markCharacters = source.byteOrderMarkLength > 0 ? 1 : 0
+        return source.byteOffset(ofCharacterIndex: Int(mark.index) + markCharacters, cursor: &cursor)
     }
 
     mutating func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
         var at: Int
+        var contextAt: Int?
+        if context != nil { contextAt = min(offset(parser.context_mark), source.bytes.count) }
         if parser.error == YAML_READER_ERROR {
-            at = min(parser.problem_offset, source.bytes.count)
-        } else if problem.contains("end of stream"), context != nil {
-            at = offset(parser.context_mark)
+            at = min(parser.problem_offset + source.byteOrderMarkLength, source.bytes.count)
+        } else if problem.contains("end of stream"), let contextAt {
+            at = contextAt
         } else {
             at = offset(parser.problem_mark)
         }
         at = min(at, source.bytes.count)
-        var message = "YAML syntax: \(problem)"
-        if let context { message += " \(context)" }
-        if at < source.bytes.count, source.bytes[at] == 0x09 {
-            message = "a tab character here; YAML indents with spaces only"
+        var message = YAMLMessages.raw(problem, context)
+        if parser.error != YAML_READER_ERROR,
+           let friendly = FriendlySyntax(bytes: source.bytes, source: source)
+            .explain(problem: problem, context: context, problemAt: at, contextAt: contextAt) {
+            message = friendly.message
+            at = min(friendly.at, source.bytes.count)
         }
         let end = min(at + 1, source.bytes.count)
         return YAMLProblem(kind: .syntax, start: at, end: max(at, end), message: message)
@@ -288,58 +321,63 @@ private struct DocumentBuilder {
         return true
     }
 
-    /// True when two scalar nodes have the same value bytes.
-    func sameValue(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
-        guard a.valueLength == b.valueLength else { return false }
-        let length = Int(a.valueLength)
-        return scalarBytes.withUnsafeBufferPointer { buffer in
-            let left = Int(a.valueStart)
-            let right = Int(b.valueStart)
-            for k in 0..<length where buffer[left + k] != buffer[right + k] { return false }
-            return true
-        }
+    /// A key's bytes, hashed and compared byte for byte (not as a `String`, which would
+    /// equate canonically equivalent texts).
+    struct KeyBytes: Hashable {
+        let bytes: ArraySlice<UInt8>
+        init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+        static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.bytes.elementsEqual(b.bytes) }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
-    /// Reports every scalar key of a mapping that repeats an earlier one.
+    /// Reports every scalar key of a mapping that repeats an earlier one, and aliases used as keys.
     ///
-    /// Mappings in plans are small, so keys are compared pairwise; large ones use a set.
+    /// Keys are compared by their exact bytes (so by Unicode code points, with no
+    /// normalisation), the same way whatever the size of the mapping.
     mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
-        let keyCount = children.count / 2
-        if keyCount < 2 { return }
-        var seen: [String: YAMLNode.ID] = [:]
+        if children.count < 4 && (children.first.map { nodes[Int($0)].kind != .alias } ?? true) { return }
+        // Small mappings (most of a plan) compare pairwise, large ones through a set: both
+        // by exact bytes, so the answer never depends on the size.
+        let small = children.count / 2 <= 24
+        var seen: [KeyBytes: YAMLNode.ID] = [:]
         var index = 0
         while index < children.count {
             let keyID = children[index]
             let key = nodes[Int(keyID)]
             index += 2
+            if key.kind == .alias {
+                let name = anchorNames[key.aliasTarget] ?? ""
+                problems.append(YAMLProblem(kind: .aliasKey, start: key.start, end: key.end,
+                                            message: YAMLMessages.aliasKey(name)))
+                continue
+            }
             guard key.kind == .scalar else { continue }
-            var firstID: YAMLNode.ID?
-            if keyCount <= 24 {
+            let start = Int(key.valueStart)
+            let bytes = KeyBytes(scalarBytes[start..<(start + Int(key.valueLength))])
+            var found: YAMLNode.ID?
+            if small {
                 var earlier = 0
                 while earlier < index - 2 {
                     let candidate = nodes[Int(children[earlier])]
-                    if candidate.kind == .scalar, sameValue(candidate, key) {
-                        firstID = children[earlier]
+                    if candidate.kind == .scalar, candidate.valueLength == key.valueLength,
+                       KeyBytes(scalarBytes[Int(candidate.valueStart)..<(Int(candidate.valueStart) + Int(candidate.valueLength))]) == bytes {
+                        found = children[earlier]
                         break
                     }
                     earlier += 2
                 }
             } else {
-                let start = Int(key.valueStart)
-                let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
-                firstID = seen[text]
-                if firstID == nil { seen[text] = keyID }
+                found = seen[bytes]
+                if found == nil { seen[bytes] = keyID }
             }
-            if let firstID {
-                let start = Int(key.valueStart)
-                let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
-                let first = nodes[Int(firstID)]
-                let location = source.location(ofByteOffset: first.start)
-                problems.append(YAMLProblem(
-                    kind: .duplicateKey(key: text, firstStart: first.start, firstEnd: first.end),
-                    start: key.start, end: key.end,
-                    message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
-            }
+            guard let firstID = found else { continue }
+            let text = String(decoding: bytes.bytes, as: UTF8.self)
+            let first = nodes[Int(firstID)]
+            let location = source.location(ofByteOffset: first.start)
+            problems.append(YAMLProblem(
+                kind: .duplicateKey(key: text, firstStart: first.start, firstEnd: first.end),
+                start: key.start, end: key.end,
+                message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
         }
     }
 

@@ -10,6 +10,8 @@ public struct YAMLProblem: Sendable, Equatable {
         case resourceLimit
         /// An explicit YAML tag, which plan files do not use.
         case tag(String)
+        /// An alias (`*name`) used as a mapping key.
+        case aliasKey
     }
 
     /// The kind of problem.

@@ -11,9 +11,10 @@ import HoshinYAML
 
     /// Loads `hoshin.yaml`, a good root unit and the bad file `bad.yaml`.
     func check(_ bad: [UInt8], rule: String, line: Int? = nil, column: Int? = nil) throws {
-        let clock = ContinuousClock()
+        // No time bound here (tests must not depend on timing, and the machine is shared);
+        // the bounded-output tests check that the work is linear by its output.
         let memoryBefore = Self.peakResidentBytes()
-        let elapsed = try clock.measure {
+        do {
             let result = RepositoryLoader().load(files: [
                 InMemoryFile(path: "hoshin.yaml", text: "hoshin: 1\nperiod: 2026\n"),
                 InMemoryFile(path: "region.yaml", bytes: Self.goodUnit),
@@ -25,7 +26,6 @@ import HoshinYAML
             #expect(!result.diagnostics.contains { $0.file == "plans/region.yaml" && $0.rule != "root-count" })
             #expect(result.repository?.units.contains { $0.id.value == "region" } == true)
         }
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
         let grown = Self.peakResidentBytes() - memoryBefore
         #expect(grown < 512 * 1024 * 1024, "peak memory grew by \(grown) bytes")
     }

@@ -206,7 +206,7 @@ import HoshinRollup
     @Test(arguments: 0..<cases.count)
     func outputMatchesItsGoldenFile(index: Int) throws {
         let (repo, arguments, golden, status) = Self.cases[index]
-        let run = try HoshinBinary.run(["cycle", Self.plans(repo).path] + arguments)
+        let run = try HoshinBinary.run(["cycle", Self.plans(repo).path] + arguments, environment: ["HOSHIN_LANG": ""])
         #expect(run.status == status, "\(repo) \(arguments): \(run.stderr)")
         let url = Self.folder.appendingPathComponent(repo).appendingPathComponent("expected").appendingPathComponent(golden)
         if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil {

@@ -77,6 +77,14 @@ import HoshinRules
         #expect(Catalogue.translate("something no catalogue text says", to: .sv) == "something no catalogue text says")
     }
 
+    @Test func updateRepliesAreTranslatedLineByLine() {
+        #expect(Catalogue.translate("kardiologi/fallrutin: on-track → at-risk", to: .sv)
+            == "kardiologi/fallrutin: enligt plan (on-track) → i riskzonen (at-risk)")
+        #expect(Catalogue.translate("akut/vantetid: 2026-10: 1234.5 → 1199.5", to: .da)
+            == "akut/vantetid: 2026-10: 1\u{00A0}234,5 → 1\u{00A0}199,5")
+        #expect(Catalogue.translateLines("akut/x: no change\nfree text", to: .sv) == "akut/x: ingen ändring\nfree text")
+    }
+
     @Test func numbersInMessagesFollowTheLanguage() {
         let english = "warning 1400.5 lies on the good side of target 1200 for direction down"
         #expect(Catalogue.translate(english, to: .sv)

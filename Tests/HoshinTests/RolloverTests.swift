@@ -47,7 +47,7 @@ import HoshinYAML
     @Test func plansRollOverTo2027ExactlyAsTheGoldenFiles() throws {
         let copy = try Self.committedCopy()
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
-        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027"])
+        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027"], environment: ["HOSHIN_LANG": ""])
         #expect(run.status == 0, "\(run.stderr)")
         let golden = Self.folder.appendingPathComponent("plans-2027")
         if ProcessInfo.processInfo.environment["HOSHIN_UPDATE_GOLDEN"] != nil {
@@ -82,7 +82,7 @@ import HoshinYAML
         let copy = try Self.committedCopy()
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         let before = try Self.files(copy)
-        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027", "--dry-run"])
+        let run = try HoshinBinary.run(["rollover", copy.path, "--to", "2027", "--dry-run"], environment: ["HOSHIN_LANG": ""])
         #expect(run.status == 0)
         #expect(try Self.files(copy) == before)
         #expect(run.stdout.contains("provkörning"))

@@ -22,7 +22,8 @@ import HoshinRules
 
     @Test func defaultSeveritiesFollowTheSpec() {
         let warnings: Set = ["outside-period", "orphan-goal", "goal-without-indicator", "stale-report",
-                             "overdue-activity", "progress-mismatch"]
+                             "overdue-activity", "progress-mismatch", "value-cut-by-comment",
+                             "missing-countermeasure", "overdue-countermeasure"]
         for rule in RuleCatalogue.all {
             let expected: Severity = warnings.contains(rule.id) ? .warning : rule.id == "uncascaded-goal" ? .info : .error
             #expect(rule.description.defaultSeverity == expected, "\(rule.id)")

@@ -63,3 +63,18 @@ import HoshinRules
         visit(try Self.load("hoshin.schema.json"), path: "hoshin.yaml")
     }
 }
+
+/// The countermeasure states of the schema are the model's.
+@Suite struct CountermeasureSchemaTests {
+    @Test func statesAndKeysAgree() throws {
+        let url = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("schemas/unit-plan.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let definitions = try #require(schema["$defs"] as? [String: [String: Any]])
+        let countermeasure = try #require(definitions["countermeasure"])
+        let properties = try #require(countermeasure["properties"] as? [String: [String: Any]])
+        #expect(properties["status"]?["enum"] as? [String] == CountermeasureState.allCases.map(\.rawValue))
+        #expect(Set(properties.keys) == Set(["id", "opened", "problem", "cause", "action", "owner", "due", "status", "closed", "result"]))
+        #expect(countermeasure["required"] as? [String] == ["id", "opened", "problem", "owner", "status"])
+    }
+}

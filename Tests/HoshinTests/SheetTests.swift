@@ -154,6 +154,49 @@ import HoshinSheets
         #expect(rows.rows.map(\.number) == [3, 4])
     }
 
+    @Test func everyCharacterAPlanCanHoldSurvivesAWorkbook() throws {
+        let texts = ["tab\there", "rad ett\r\nrad två\rtre", "kontroll \u{1}\u{8}\u{1B}\u{7F}", "icke-tecken \u{FFFF}\u{FFFE}",
+                     "bokstavligt _x0041_ och _x_", "emoji 🏥 och æøå", "<&>\"'"]
+        let table = [["type", "ref", "note"]] + texts.map { ["activity", "a/b", $0] }
+        let bytes = XLSX.write(table)
+        let read = try XLSX.readWorkbook(bytes)
+        #expect(read.sheets.first?.table.map { $0.count > 2 ? $0[2] : "" }.dropFirst().map { $0 } == texts)
+        // Over Excel's 32 767 characters a cell is cut, ending in "…", so the workbook still opens.
+        let long = String(repeating: "å", count: 40_000)
+        let cut = try XLSX.readWorkbook(XLSX.write([["type", "ref", "note"], ["activity", "a/b", long]])).sheets[0].table[1][2]
+        #expect(cut.unicodeScalars.count == XLSX.maxCellCharacters && cut.hasSuffix("…") && cut.hasPrefix("ååå"))
+    }
+
+    @Test func aWorkbookWithPercentDateAndTextCellsReadsAsMeant() throws {
+        // Saved by openpyxl from an export: a percent cell (0.85), a date cell in updated and in
+        // period, a number stored as text, a row appended below, labels as the header row.
+        let bytes = [UInt8](try Data(contentsOf: Fixtures.root.appendingPathComponent("sheets/spreadsheet-habits.xlsx")))
+        let workbook = try XLSX.readWorkbook(bytes)
+        let sheet = try ReportingSheet.read(table: workbook.reportTable, baseTable: workbook.sheet(named: SheetBase.sheetName))
+        let rows = Dictionary(sheet.rows.map { ("\($0.cells["ref"]!) \($0.cells["period"] ?? "")", $0) }) { a, _ in a }
+        #expect(rows["kardiologi/fallrutin "]?.cells["progress"] == "85%")
+        #expect(rows["kardiologi/fallrutin "]?.cells["updated"] == "2026-11-03")
+        #expect(rows["kardiologi/fallskador 2026-02"]?.cells["value"] == "7")
+        #expect(sheet.rows.contains { $0.cells["period"] == "2026-11-15" && $0.cells["value"] == "18" })
+        #expect(sheet.hasBase)
+    }
+
+    @Test func theReportSheetIsFoundByNameAndTheBaseSheetIsNeverTakenForIt() throws {
+        let report = [ReportingSheet.columns, ["activity", "kardiologi/fallrutin", "", "at-risk"]]
+        let base = SheetBase.table([ReportingSheet.Row(type: "activity", cells: ["ref": "kardiologi/fallrutin", "status": "on-track"])])
+        let bytes = XLSX.write(sheets: [("Instruktioner", false, [["Fyll i status och värden."]]), (SheetBase.sheetName, true, base),
+                                        ("Rapport", false, report)])
+        let workbook = try XLSX.readWorkbook(bytes)
+        #expect(workbook.sheets.map(\.name) == ["Instruktioner", SheetBase.sheetName, "Rapport"])
+        #expect(workbook.sheets.map(\.hidden) == [false, true, false])
+        #expect(workbook.reportTable == report)
+        let sheet = try ReportingSheet.read(table: workbook.reportTable, baseTable: workbook.sheet(named: SheetBase.sheetName))
+        #expect(sheet.rows.first?.base?["status"] == "on-track")
+        // Without a sheet named Rapport, the first visible one with the columns is taken.
+        let renamed = try XLSX.readWorkbook(XLSX.write(sheets: [("Instruktioner", false, [["Fyll i"]]), ("Blad2", false, report)]))
+        #expect(renamed.reportTable == report)
+    }
+
     @Test func damagedWorkbooksAreProblemsNotCrashes() {
         #expect(throws: XLSX.Problem.self) { try XLSX.read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]) }
         var truncated = XLSX.write([["type", "ref"]])
@@ -166,10 +209,11 @@ import HoshinSheets
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let sheet = folder.deletingLastPathComponent().appendingPathComponent("kardiologi.xlsx")
         let export = try HoshinBinary.run(["sheet", "export", "kardiologi", "--plans", folder.path, "--as-of", "2026-10-31",
-                                           "--output", sheet.path])
+                                           "--output", sheet.path], environment: ["HOSHIN_LANG": ""])
         #expect(export.status == 0, "\(export.stderr)")
-        let unchanged = try HoshinBinary.run(["sheet", "import", sheet.path, "--plans", folder.path, "--date", "2026-10-31"])
+        let unchanged = try HoshinBinary.run(["sheet", "import", sheet.path, "--plans", folder.path, "--date", "2026-10-31"],
+                                             environment: ["HOSHIN_LANG": ""])
         #expect(unchanged.status == 0)
-        #expect(unchanged.stdout == "no changes: nothing in the sheet was changed since the export, or it matches the plan\n")
+        #expect(unchanged.stdout == "inga ändringar: inget i arket har ändrats sedan exporten, eller så stämmer det med planen\n")
     }
 }

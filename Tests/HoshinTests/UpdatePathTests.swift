@@ -101,7 +101,7 @@ import HoshinUpdate
         #expect(result.changes.first?.fields.map(\.field) == [.value(Period("2026-10")!), .comment(Period("2026-10")!)])
         let repository = try #require(try RepositoryLoader().load(folder: folder.path, asOf: Self.date).repository)
         let indicator = try #require(repository.unitsByID["kardiologi"]?.allIndicators.first { $0.id.value == "eko-vantetid" })
-        #expect(indicator.comments[Period("2026-10")!] == "Två läkare på kurs: ny tid")
+        #expect(indicator.comment(for: Period("2026-10")!) == "Två läkare på kurs: ny tid")
         #expect(!repository.files.isEmpty)
         // A second comment on another period goes into the same mapping, in period order.
         _ = try update.apply(.measure("kardiologi/eko-vantetid", period: Period("2026-09")!, value: .number(22),
@@ -130,6 +130,31 @@ import HoshinUpdate
         _ = try PlanUpdate(folder: folder.path).report("region/a", ActivityReport(note: "x: y", date: Self.date))
         #expect(try Self.bytes(folder, "region.yaml") != before)
         #expect(try loader.load(folder: folder.path, asOf: Self.date).errorCount == 0)
+    }
+
+    @Test func aChangeThatWouldBreakTheFileIsRefusedEvenWithTheRuleTurnedOff() throws {
+        // resource-limit off in hoshin.yaml; a note that takes the file over 8 MiB would leave a
+        // file no run can read again: refused, whatever the setting.
+        let head = "unit: region\nname: Region\ngoals:\n  - id: g\n    title: Mål\n    activities:\n      - id: a\n        title: A\n        status: on-track\n"
+        let line = "# utfyllnad för att närma sig gränsen ....................................\n"
+        let filler = String(repeating: line, count: (8 * 1024 * 1024 - head.utf8.count - 200) / line.utf8.count)
+        let plan = Array((head + filler).utf8)
+        let folder = try Fixtures.makeRepository([
+            "hoshin.yaml": Array("hoshin: 1\nperiod: 2026\nrules:\n  resource-limit: off\n  yaml-syntax: off\n".utf8),
+            "region.yaml": plan,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(plan.count < 8 * 1024 * 1024)
+        #expect {
+            try PlanUpdate(folder: folder.path).report("region/a", ActivityReport(note: String(repeating: "x", count: 4000), date: Self.date))
+        } throws: { error in
+            guard case UpdateError.wouldNotValidate(let errors) = error else { return false }
+            return errors.map(\.rule) == [RuleID.resourceLimit]
+        }
+        #expect([UInt8](try Self.bytes(folder, "region.yaml")) == plan)
+        // A small note still goes through.
+        _ = try PlanUpdate(folder: folder.path).report("region/a", ActivityReport(note: "kort", date: Self.date))
+        #expect([UInt8](try Self.bytes(folder, "region.yaml")) != plan)
     }
 
     @Test func unknownRefsAndBadValuesAreProblemsPerEntry() throws {

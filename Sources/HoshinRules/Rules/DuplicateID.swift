@@ -4,7 +4,7 @@ extension Rule {
     /// Two units share an id, or two things in one unit share an id.
     public static let duplicateID = Rule(RuleDescription(
         id: "duplicate-id", defaultSeverity: .error,
-        summary: "two units with one id, or two goals, indicators, success factors or activities of one unit with one id",
+        summary: "two units with one id, or two goals, indicators, success factors, activities or countermeasures of one unit with one id",
         rationale: """
         A reference such as kardiologi/saker-vard must name exactly one thing, and a report must land \
         on exactly one activity. Ids are unique among units, and within a unit across goals, \
@@ -50,7 +50,11 @@ extension Rule {
                 }
                 for goal in unit.goals {
                     note(goal.id, "goal", &context)
-                    for indicator in goal.indicators { note(indicator.id, "indicator", &context) }
+                    for countermeasure in goal.countermeasures { note(countermeasure.id, "countermeasure", &context) }
+                    for indicator in goal.indicators {
+                        note(indicator.id, "indicator", &context)
+                        for countermeasure in indicator.countermeasures { note(countermeasure.id, "countermeasure", &context) }
+                    }
                     for factor in goal.successFactors {
                         note(factor.id, "success factor", &context)
                         for activity in factor.activities { note(activity.id, "activity", &context) }

@@ -33,7 +33,7 @@ extension Rule {
         """)),
         check: { context in
             for unit in context.repository.units {
-                for goal in unit.goals where goal.indicators.isEmpty {
+                for goal in unit.goals where goal.indicators.isEmpty && goal.undecodedIndicators == 0 {
                     context.report(unit.file, goal.id.range, "goal '\(goal.id.value)' has no indicator to measure it by")
                 }
             }

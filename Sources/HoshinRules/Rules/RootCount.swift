@@ -23,6 +23,8 @@ extension Rule {
             if roots.isEmpty {
                 // The root may be in a file that could not be read; its own diagnostic says why.
                 if !context.repository.undecodedFiles.isEmpty { return }
+                // A unit whose 'parent' is not a valid id has its own invalid-value diagnostic.
+                if units.contains(where: \.parentIsInvalid) { return }
                 if let first = units.first {
                     context.report(first.file, first.id.range,
                                    "the repository has no root unit: every unit has a 'parent' (remove it from the organisation's own plan)")

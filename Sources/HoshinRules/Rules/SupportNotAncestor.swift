@@ -20,7 +20,9 @@ extension Rule {
         ])),
         check: { context in
             let repository = context.repository
-            for unit in repository.units {
+            // A unit whose chain of parents does not reach the root (an unknown or invalid
+            // parent, a cycle) has unknown ancestors: its own diagnostic is the one message.
+            for unit in repository.units where repository.reachesRoot(unit.id.value) {
                 let ancestors = Set(repository.ancestors(of: unit.id.value))
                 for goal in unit.goals {
                     for reference in goal.supports {

@@ -19,6 +19,11 @@ extension Rule {
         ])),
         check: { context in
             let repository = context.repository
+            // With a unit file unreadable, which units lie below which is not known.
+            // Nor is it when a unit's chain of parents does not reach the root (an unknown or
+            // invalid parent, a cycle): its goals may support goals above it.
+            if !repository.undecodedFiles.isEmpty { return }
+            if repository.units.contains(where: { !repository.reachesRoot($0.id.value) }) { return }
             let children = repository.childUnits
             var supported: Set<String> = []
             var supportersBelow: [String: Set<String>] = [:]

@@ -20,8 +20,10 @@ extension Rule {
         check: { context in
             let ids = context.repository.units.map(\.id.value)
             let known = Set(ids)
-            for unit in context.repository.units {
-                guard let parent = unit.parent, !known.contains(parent.value) else { continue }
+            let unreadable = context.repository.undecodedUnitIDs
+            for unit in context.repository.units where !unit.parentIsInvalid {
+                // A parent that may be in a file that could not be read: that file's diagnostic says why.
+                guard let parent = unit.parent, !known.contains(parent.value), !unreadable.contains(parent.value) else { continue }
                 context.report(unit.file, parent.range,
                                "unknown parent unit '\(parent.value)'\(Suggestion.hint(for: parent.value, in: ids))")
             }

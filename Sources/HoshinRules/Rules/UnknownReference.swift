@@ -21,12 +21,15 @@ extension Rule {
         check: { context in
             let repository = context.repository
             let byID = repository.unitsByID
-            let root = repository.units.first { $0.parent == nil }
+            // Strategies are checked only when the root is known: with none or several, the
+            // root-count diagnostic (or an unreadable file) is the one message.
+            let root = repository.knownRoot
             let strategyIDs = root?.strategies.map(\.id.value) ?? []
+            let unreadable = repository.undecodedUnitIDs
             let allGoalRefs = repository.units.flatMap { unit in unit.goals.map { "\(unit.id.value)/\($0.id.value)" } }
             for unit in repository.units {
                 for goal in unit.goals {
-                    if let strategy = goal.strategy, !strategyIDs.contains(strategy.value) {
+                    if root != nil, let strategy = goal.strategy, !strategyIDs.contains(strategy.value) {
                         let hint = strategyIDs.isEmpty ? "; the root unit defines no strategies"
                                                        : Suggestion.hint(for: strategy.value, in: strategyIDs)
                         context.report(unit.file, strategy.range, "unknown strategy '\(strategy.value)'\(hint)")
@@ -40,12 +43,14 @@ extension Rule {
                         }
                         let unitID = String(parts[0])
                         let thingID = String(parts[1])
+                        if unreadable.contains(unitID) && byID[unitID] == nil { continue }
                         guard let target = byID[unitID] else {
                             context.report(unit.file, reference.range,
                                            "'\(reference.value)' names unknown unit '\(unitID)'\(Suggestion.hint(for: reference.value, in: allGoalRefs))")
                             continue
                         }
                         if target.goals.contains(where: { $0.id.value == thingID }) { continue }
+                        if target.undecodedGoalIDs.contains(thingID) { continue }
                         let isOther = target.allIndicators.contains { $0.id.value == thingID }
                             || target.goals.contains { $0.successFactors.contains { $0.id.value == thingID } }
                             || target.allActivities.contains { $0.id.value == thingID }

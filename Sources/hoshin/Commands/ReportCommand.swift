@@ -118,7 +118,7 @@ enum UpdateRunner {
             let result = try PlanUpdate(folder: plans).apply(request)
             var out = result.changes.map { $0.description + "\n" }.joined()
             if result.changes.isEmpty, let ref = request.updates.first?.ref { out = "\(ref): no change\n" }
-            out += UpdateReply.notices(result)
+            out += UpdateReply.notices(result, language: language)
             Terminal.write(Catalogue.translateLines(out, to: language))
         } catch let error as UpdateError {
             throw UpdateReply.failure(error)
@@ -129,12 +129,22 @@ enum UpdateRunner {
 /// The words of update replies, in one place (a later message catalogue moves them).
 enum UpdateReply {
     /// Warnings about the request and every diagnostic the change adds, one line each.
-    static func notices(_ result: UpdateResult) -> String {
-        var out = result.notices.map { "warning: \($0)\n" }.joined()
+    static func notices(_ result: UpdateResult, language: ReportLanguage) -> String {
+        let words = UpdateWords(language)
+        var out = result.notices.map { "\(UpdateWords.warning): \(words.notice($0))\n" }.joined()
         out += result.added.map {
-            "\($0.file):\($0.start.line):\($0.start.column): \($0.severity.rawValue): \($0.message) [\($0.rule)] (added by this change)\n"
+            "\($0.file):\($0.start.line):\($0.start.column): \($0.severity.rawValue): \(words.message($0)) [\($0.rule)] \(words.addedByThisChange)\n"
         }.joined()
         return out
+    }
+
+    /// The language of a repository's replies (`language` in hoshin.yaml; en when it cannot be read).
+    static func language(plans: String) -> ReportLanguage {
+        let path = PlanFileDiscovery.displayPath(folder: plans, relative: "hoshin.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else { return .en }
+        let result = RepositoryLoader().load(files: [InMemoryFile(path: "hoshin.yaml", bytes: [UInt8](data))], folder: plans,
+                                             asOf: PlanDate(year: 2026, month: 1, day: 1)!)
+        return result.repository?.settings.language ?? .en
     }
 
     /// A refused update as the command's failure (exit 1; every file untouched).

@@ -2,24 +2,76 @@ import ArgumentParser
 import Foundation
 import HoshinModel
 import HoshinRules
+import HoshinRepository
+import HoshinReporters
 
-/// `hoshin rules`: the catalogue, one line a rule.
+/// `hoshin rules`: the catalogue, one line a rule, with the severity in effect.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "List every rule with its default severity.")
+        commandName: "rules",
+        abstract: "List every rule with its default severity and the severity in effect.",
+        discussion: """
+        The severity in effect is hoshin.yaml's 'rules:' setting for the repository in DIR \
+        (default plans; the defaults alone when there is none), then --rule for this run.
+        """)
+
+    @Argument(help: "The plan repository folder whose hoshin.yaml sets severities.")
+    var directory: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: RulesFormat = .text
+
+    @OptionGroup var overrides: RuleOverrideOptions
+
+    enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    struct Entry: Encodable {
+        let id: String
+        let defaultSeverity: String
+        let severity: String
+        let source: String
+        let summary: String
+    }
 
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let width = RuleCatalogue.all.map(\.id.count).max() ?? 0
-        var out = ""
-        for rule in RuleCatalogue.all {
-            let description = rule.description
-            let id = description.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = description.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            out += "\(id)  \(severity)  \(description.summary)\n"
+        let folder = directory ?? "plans"
+        var settings: RepositorySettings?
+        if FileManager.default.fileExists(atPath: folder + "/hoshin.yaml") {
+            settings = try RepositoryLoader().load(folder: folder, asOf: .today).repository?.settings
+        } else if directory != nil {
+            throw CommandFailure("no hoshin.yaml in '\(folder)'")
         }
-        out += "\nSeverities can be changed per rule in hoshin.yaml under 'rules:'. 'hoshin explain RULE' tells more.\n"
+        let forRun = try overrides.parsed()
+        let entries = RuleCatalogue.all.map { rule -> Entry in
+            let description = rule.description
+            var severity = description.defaultSeverity.rawValue
+            var source = "default"
+            if let setting = settings?.rules[rule.id] { severity = setting.rawValue; source = "hoshin.yaml" }
+            if let setting = forRun[rule.id] { severity = setting.rawValue; source = "--rule" }
+            return Entry(id: rule.id, defaultSeverity: description.defaultSeverity.rawValue,
+                         severity: severity, source: source, summary: description.summary)
+        }
+        if format == .json {
+            struct Output: Encodable { let rules: [Entry] }
+            Terminal.write(StableJSON.encode(Output(rules: entries)))
+            return
+        }
+        let width = entries.map(\.id.count).max() ?? 0
+        var out = ""
+        for entry in entries {
+            let id = entry.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            var severity = entry.severity.padding(toLength: 7, withPad: " ", startingAt: 0)
+            if entry.source != "default" {
+                severity = "\(entry.severity) (\(entry.source); default \(entry.defaultSeverity))"
+            }
+            out += "\(id)  \(severity)  \(entry.summary)\n"
+        }
+        out += "\nSeverities can be changed per rule in hoshin.yaml under 'rules:', or for one run with "
+        out += "'hoshin validate --rule ID=SEVERITY'. 'hoshin explain RULE' tells more.\n"
         Terminal.write(out)
     }
 }

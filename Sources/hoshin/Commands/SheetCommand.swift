@@ -76,7 +76,9 @@ struct SheetExportCommand: ParsableCommand {
             throw CommandFailure("no unit '\(unit)'\(Suggestion.hint(for: unit, in: repository.unitsByID.keys))")
         }
         let sheet = ReportingSheet(unit: plan, settings: repository.settings, asOf: date)
-        let sheetLanguage = repository.settings.language
+        // The sheet is a file people share: its labels and CSV dialect follow the repository's
+        // own language (spec §9); --lang and HOSHIN_LANG change only the reply.
+        let sheetLanguage = RepositoryLanguage.of(folder: plans) ?? repository.settings.language
         let bytes: [UInt8]
         switch chosen {
         case .csv: bytes = Array(sheet.csv(language: sheetLanguage).utf8)
@@ -89,7 +91,7 @@ struct SheetExportCommand: ParsableCommand {
             return
         }
         try AtomicFile.write(bytes, to: path)
-        Terminal.write(Catalogue.translate("wrote \(path): \(sheet.rows.count) rows", to: sheetLanguage) + "\n")
+        Terminal.write(Catalogue.translate("wrote \(path): \(sheet.rows.count) rows", to: RunLanguage.current) + "\n")
     }
 }
 
@@ -141,13 +143,14 @@ struct SheetImportCommand: ParsableCommand {
         let bytes = [UInt8](data)
         let sheet: ReportingSheet.ReadSheet
         var encodingNote = ""
+        let words = UpdateWords(language)
         do {
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 let workbook = try XLSX.readWorkbook(bytes)
                 sheet = try ReportingSheet.read(table: workbook.reportTable, baseTable: workbook.sheet(named: SheetBase.sheetName))
             } else {
                 let decoded = CSV.decode(bytes)
-                encodingNote = "read \(file) as \(decoded.encoding.rawValue)\n"
+                encodingNote = words.read(file, as: decoded.encoding.rawValue) + "\n"
                 sheet = try ReportingSheet.read(table: try CSV.parse(text: decoded.text))
             }
         } catch let problem as CSV.Problem {
@@ -162,21 +165,21 @@ struct SheetImportCommand: ParsableCommand {
             let outcome = try SheetImport(folder: plans).apply(sheet, date: date ?? .today, today: .today, dryRun: dryRun, force: force)
             var out = encodingNote
             if outcome.withoutBase {
-                out += "warning: \(file) has no record of the values it was exported with (made by hand?): every value that differs from the plan is applied\n"
+                out += "\(UpdateWords.warning): \(words.withoutBase(file))\n"
             }
-            out += outcome.result.changes.map { (dryRun ? "would change " : "") + $0.description + "\n" }.joined()
-            if outcome.result.changes.isEmpty { out += "no changes: nothing in the sheet was changed since the export, or it matches the plan\n" }
-            out += UpdateReply.notices(outcome.result)
+            out += outcome.result.changes.map { (dryRun ? words.wouldChange : "") + $0.description + "\n" }.joined()
+            if outcome.result.changes.isEmpty { out += words.noChanges + "\n" }
+            out += UpdateReply.notices(outcome.result, language: language)
             Terminal.write(Catalogue.translateLines(out, to: language))
         } catch let failure as SheetImport.Failure {
             Terminal.writeError(Catalogue.translateLines(encodingNote, to: language))
             switch failure {
             case .invalidRows(let problems):
                 Terminal.writeError(Catalogue.translateLines(problems.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined(), to: language))
-                throw CommandFailure("refused: \(problems.count) invalid cell\(problems.count == 1 ? "" : "s"); nothing was written", exitCode: 1)
+                throw CommandFailure(words.refusedCells(problems.count), exitCode: 1)
             case .conflicts(let conflicts):
-                Terminal.writeError(Catalogue.translateLines(conflicts.map { "\(where_($0.row, $0.column)): \($0.message)\n" }.joined(), to: language))
-                throw CommandFailure("refused: \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") with changes made since the export; nothing was written (--force applies the sheet)", exitCode: 1)
+                Terminal.writeError(conflicts.map { "\(where_($0.row, $0.column)): \(words.conflict($0.conflict))\n" }.joined())
+                throw CommandFailure(words.refusedConflicts(conflicts.count), exitCode: 1)
             case .wouldNotValidate(let diagnostics):
                 ValidationGate.writeLines(diagnostics)
                 throw CommandFailure("refused: the changes would not validate; nothing was written", exitCode: 1)

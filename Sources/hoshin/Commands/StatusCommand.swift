@@ -1,6 +1,7 @@
 import ArgumentParser
 import HoshinRender
 import HoshinRepository
+import HoshinModel
 import HoshinRollup
 
 extension StatusFormat: ExpressibleByArgument {}
@@ -11,8 +12,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the cascaded status tree of a plan repository.",
         discussion: """
-        A repository with validation errors prints them on stderr and exits 1 without a tree; \
-        warnings do not stop it. --depth 0 shows only the starting unit's own goals.
+        A repository with validation errors still shows every unit that could be read: the \
+        errors go to stderr, the output names the files that could not be read and the units \
+        left out, and the exit code is 1. Warnings do not change anything. --depth 0 shows \
+        only the starting unit's own goals.
         """)
 
     @OptionGroup var language: LanguageOption
@@ -37,19 +40,33 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let result = try language.load(folder: repository.directory, asOf: repository.date)
-        let plans = try ValidationGate.repository(result)
-        let tree: StatusTree
+        let hasErrors = result.errorCount > 0
+        guard let plans = result.repository else {
+            ValidationGate.reportErrors(result)
+            throw ExitCode(1)
+        }
+        if hasErrors { ValidationGate.reportErrors(result) }
+        var tree: StatusTree
         do {
             tree = try RollupEngine(repository: plans, asOf: repository.date).tree(from: unit, depth: depth)
         } catch let failure as RollupEngine.Failure {
+            if hasErrors { throw ExitCode(1) }   // no root to start from: the errors say why
             throw CommandFailure(failure.description)
         }
+        if hasErrors {
+            let rootID = unit == nil ? tree.root.id : nil
+            tree.problems = StatusProblems(repository: plans, errors: result.errorsOnly.diagnostics, rootID: rootID)
+        }
         let terminal = output == nil && Terminal.stdoutSupportsColour
-        let text = format.renderer(terminal: terminal).render(tree)
+        let renderer: any StatusRenderer = format == .html && unit != nil
+            ? HTMLRenderer(bowlingThrough: plans.bowlingPeriod(asOf: repository.date))
+            : format.renderer(terminal: terminal)
+        let text = renderer.render(tree)
         if let output {
             try AtomicFile.write(Array(text.utf8), to: output)
         } else {
             Terminal.write(text)
         }
+        if hasErrors { throw ExitCode(1) }
     }
 }

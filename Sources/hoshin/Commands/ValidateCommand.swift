@@ -9,7 +9,12 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a plan repository and report every problem.",
-        discussion: "Exit code 0: no errors; 1: errors (or warnings with --strict); 2: could not run.")
+        discussion: """
+        Exit code 0: no errors; 1: errors (or warnings with --strict); 2: could not run. \
+        --rule ID=SEVERITY sets a rule's severity for this run only, over hoshin.yaml \
+        (CI: --rule stale-report=info --rule overdue-activity=info keeps date-dependent rules \
+        from failing a pull request).
+        """)
 
     @OptionGroup var language: LanguageOption
 
@@ -18,14 +23,21 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: \(DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "Treat warnings as errors for the exit code.")
+    @Flag(help: "Treat warnings as errors for the exit code (and as failures in junit).")
     var strict = false
 
+    @OptionGroup var overrides: RuleOverrideOptions
+
     func run() throws {
-        let result = try language.load(folder: repository.directory, asOf: repository.date)
+        var loader = RepositoryLoader()
+        loader.ruleOverrides = try overrides.parsed()
+        let result = language.localize(try loader.load(folder: repository.directory, asOf: repository.date))
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
-                                       relativize: RepositoryRoot.relativizer())
-        Terminal.write(reporter.render(result))
+                                       strict: strict,
+                                       relativize: RepositoryRoot.relativizer(directory: repository.directory))
+        var out = BufferedOutput()
+        reporter.write(result, to: &out)
+        out.flush()
         if result.errorCount > 0 || (strict && result.warningCount > 0) { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HoshinModel
 import HoshinReporters
 import HoshinRepository
@@ -18,15 +19,17 @@ enum ValidationGate {
 
     /// Writes a result's errors to stderr in `validate`'s text format.
     static func reportErrors(_ result: ValidationResult, heading: String? = nil) {
-        let text = TextReporter(colour: Terminal.stderrSupportsColour).render(result.errorsOnly)
-        Terminal.writeError((heading.map { "\(Catalogue.translate($0, to: result.language)):\n" } ?? "") + text)
+        var out = BufferedOutput(descriptor: STDERR_FILENO)
+        if let heading { out.write("\(Catalogue.translate(heading, to: result.language)):\n") }
+        TextReporter(colour: Terminal.stderrSupportsColour).write(result.errorsOnly, to: &out)
+        out.flush()
     }
 
     /// Writes one `file:line:col: error: message [rule]` line per diagnostic to stderr.
     static func writeLines(_ diagnostics: [Diagnostic]) {
         let language = RunLanguage.current
         Terminal.writeError(diagnostics.map {
-            "\($0.file):\($0.start.line):\($0.start.column): error: \(Catalogue.translate($0.message, to: language)) [\($0.rule)]\n"
+            "\(PrintableText.escaped($0.file)):\($0.start.line):\($0.start.column): error: \(PrintableText.escaped(Catalogue.translate($0.message, to: language))) [\($0.rule)]\n"
         }.joined())
     }
 }

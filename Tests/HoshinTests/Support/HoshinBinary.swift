@@ -16,6 +16,9 @@ enum HoshinBinary {
     }
 
     /// Runs hoshin with arguments; returns exit code, stdout and stderr.
+    ///
+    /// Tests of everything but language run in English whatever the fixture's `language`
+    /// (`HOSHIN_LANG=en`, unless `environment` says otherwise); the language tests set it.
     @discardableResult
     static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: String, stderr: String) {
@@ -24,6 +27,7 @@ enum HoshinBinary {
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
+        env["HOSHIN_LANG"] = "en"
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe()

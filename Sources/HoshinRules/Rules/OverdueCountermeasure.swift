@@ -1,0 +1,57 @@
+import HoshinModel
+
+extension Rule {
+    /// An open or monitoring countermeasure past its due date.
+    public static let overdueCountermeasure = Rule(RuleDescription(
+        id: "overdue-countermeasure", defaultSeverity: .warning,
+        summary: "a countermeasure that is open or monitoring is past its 'due' date",
+        rationale: """
+        A countermeasure promises an action by a date. Past that date the leadership group needs to \
+        hear whether it was done (then it is monitoring or closed, with its result), needs a new date, \
+        or should be replaced by another action.
+        """,
+        failing: RuleExample("""
+        unit: region
+        name: Region Jönköpings län
+        goals:
+          - id: saker-vard
+            title: Säker vård – alla gånger
+            countermeasures:
+              - id: granskning-ikapp
+                opened: 2026-05
+                problem: Journalgranskningen släpar efter sammanslagningen
+                owner: Chefläkare
+                due: 2026-09-30
+                status: open
+
+        """),
+        passing: RuleExample("""
+        unit: region
+        name: Region Jönköpings län
+        goals:
+          - id: saker-vard
+            title: Säker vård – alla gånger
+            countermeasures:
+              - id: granskning-ikapp
+                opened: 2026-05
+                problem: Journalgranskningen släpar efter sammanslagningen
+                owner: Chefläkare
+                due: 2026-09-30
+                status: closed
+                closed: 2026-09-28
+                result: Ikapp sedan september
+
+        """)),
+        check: { context in
+            for unit in context.repository.units {
+                for goal in unit.goals {
+                    let all = goal.countermeasures + goal.indicators.flatMap(\.countermeasures)
+                    for countermeasure in all where countermeasure.isOverdue(asOf: context.asOf) {
+                        guard let due = countermeasure.due else { continue }
+                        context.report(unit.file, due.range,
+                                       "countermeasure '\(countermeasure.id.value)' was due \(due.value) and is still \(countermeasure.status.value.rawValue)")
+                    }
+                }
+            }
+        })
+}
