@@ -57,6 +57,9 @@ struct Computation {
     let rollup: Rollup
     let supporters: [String: [(unit: UnitPlan, goal: Goal)]]
     var goals: [String: GoalStatus] = [:]
+    /// Units already placed in the tree: each unit appears once, so a `parent` cycle or a
+    /// duplicate unit id (rules that `hoshin.yaml` may switch off) cannot make the walk endless.
+    var placed: Set<String> = []
 
     init(engine: RollupEngine) {
         self.engine = engine
@@ -79,12 +82,15 @@ struct Computation {
 
     mutating func unit(_ id: String, depth: Int?, children: [String: [String]], byID: [String: UnitPlan]) -> UnitStatus {
         let plan = byID[id]!
+        placed.insert(id)
         let goalStatuses = plan.goals.map { goal(unit: plan, goal: $0) }
         let figure = rollup.combine(goalStatuses.map { ($0.figure.score, $0.weight) })
         var units: [UnitStatus] = []
         if depth.map({ $0 > 0 }) ?? true {
             let below = (children[id] ?? []).sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
-            units = below.map { unit($0, depth: depth.map { $0 - 1 }, children: children, byID: byID) }
+            for child in below where !placed.contains(child) && byID[child] != nil {
+                units.append(unit(child, depth: depth.map { $0 - 1 }, children: children, byID: byID))
+            }
         }
         return UnitStatus(id: id, name: plan.name, owner: plan.owner, figure: figure, goals: goalStatuses, units: units)
     }

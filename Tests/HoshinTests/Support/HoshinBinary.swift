@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The `hoshin` executable built beside the test bundle, for tests that run real processes.
 enum HoshinBinary {
@@ -15,10 +16,10 @@ enum HoshinBinary {
         return executable.deletingLastPathComponent().appendingPathComponent("hoshin")
     }
 
-    /// Runs hoshin with arguments; returns exit code, stdout and stderr.
+    /// Runs hoshin with arguments; returns exit code (or the signal), stdout and stderr.
     @discardableResult
     static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
-        -> (status: Int32, stdout: String, stderr: String) {
+        -> (status: Int32, stdout: String, stderr: String, exitedNormally: Bool) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -31,9 +32,30 @@ enum HoshinBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // stderr is drained beside stdout, so a full stderr pipe cannot block the child.
+        let stderrData = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderrData.withLock { $0 = data }
+            done.signal()
+        }.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let stderr = stderrData.withLock { $0 }
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self),
+                process.terminationReason == .exit)
+    }
+
+    /// Runs hoshin off Swift's cooperative thread pool: the waiting happens on a Dispatch thread,
+    /// so tests that start many processes do not starve the other tests of threads.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) async throws
+        -> (status: Int32, stdout: String, stderr: String, exitedNormally: Bool) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, in: folder, environment: environment) })
+            }
+        }
     }
 }
