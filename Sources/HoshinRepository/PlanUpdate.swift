@@ -81,10 +81,10 @@ public struct PlanUpdate: Sendable {
         guard let repository = result.repository else {
             throw UpdateError.invalidArgument("\(folder)/hoshin.yaml cannot be read; run 'hoshin validate \(folder)'")
         }
-        let all = repository.units.flatMap { unit in ids(unit).map { "\(unit.id.value)/\($0)" } }
         let parts = reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, let unit = repository.unitsByID[parts[0]], ids(unit).contains(parts[1]) else {
-            throw UpdateError.invalidArgument("no \(kind) '\(reference)'\(Suggestion.hint(for: reference, in: all))")
+            let hintKind = ReferenceHint.Kind(rawValue: kind) ?? .activity
+            throw UpdateError.invalidArgument(ReferenceHint.message(for: reference, kind: hintKind, in: repository))
         }
         let prefix = PlanFileDiscovery.displayPath(folder: folder, relative: "")
         let relative = unit.file.hasPrefix(prefix) ? String(unit.file.dropFirst(prefix.count)) : unit.file

@@ -33,7 +33,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? .today
-        let result = try RepositoryLoader().load(folder: plans, asOf: date)
+        let result = try RepositoryLoader().load(folder: try PlanFolder.resolve(plans), asOf: date)
         let repository = try ValidationGate.repository(result)
         let parts = reference.split(separator: "/").map(String.init)
         let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }

@@ -39,18 +39,21 @@ struct ReportCommand: ParsableCommand {
         if let status {
             guard let state = ActivityState(rawValue: status) else {
                 let allowed = ActivityState.allCases.map(\.rawValue)
-                throw CommandFailure("'\(status)' is not a status (\(allowed.joined(separator: " | ")))\(Suggestion.hint(for: status, in: allowed))", exitCode: 1)
+                throw CommandFailure("'\(status)' is not a status (\(allowed.joined(separator: " | ")))\(Suggestion.hint(for: status, in: allowed))")
             }
             report.status = state
         }
         if let progress {
             guard let value = DecimalNumber.parse(progress) else {
-                throw CommandFailure("progress must be a number from 0 to 100, not '\(progress)'", exitCode: 1)
+                throw CommandFailure("progress must be a number from 0 to 100, not '\(progress)'")
             }
             report.progress = value
         }
         report.note = note
-        try UpdateRunner.run { try PlanUpdate(folder: plans).report(reference, report) }
+        let folder = try PlanFolder.resolve(plans)
+        try UpdateRunner.run({ try PlanUpdate(folder: folder).report(reference, report) }) { summary in
+            summary.changes.isEmpty ? CommandMessages.confirmed(summary.reference, date: report.date.description) : summary.description
+        }
     }
 }
 
@@ -82,29 +85,33 @@ struct MeasureCommand: ParsableCommand {
         if let slash = value.firstIndex(of: "/") {
             guard let num = DecimalNumber.parse(String(value[..<slash])),
                   let den = DecimalNumber.parse(String(value[value.index(after: slash)...])) else {
-                throw CommandFailure("'\(value)' is not NUM/DEN, such as 11/142", exitCode: 1)
+                throw CommandFailure("'\(value)' is not NUM/DEN, such as 11/142")
             }
-            guard den > 0 else { throw CommandFailure("the denominator must be greater than 0", exitCode: 1) }
+            guard den > 0 else { throw CommandFailure("the denominator must be greater than 0") }
             measured = .ratio(num: num, den: den)
         } else {
             guard let number = DecimalNumber.parse(value) else {
-                throw CommandFailure("'\(value)' is not a number (write 7.9 or 7,9, or NUM/DEN)", exitCode: 1)
+                throw CommandFailure("'\(value)' is not a number (write 7.9 or 7,9, or NUM/DEN)")
             }
             measured = .number(number)
         }
-        try UpdateRunner.run { try PlanUpdate(folder: plans).measure(reference, period: period, value: measured, asOf: .today) }
+        let folder = try PlanFolder.resolve(plans)
+        try UpdateRunner.run { try PlanUpdate(folder: folder).measure(reference, period: period, value: measured, asOf: .today) }
     }
 }
 
 /// Runs an update and turns its outcome into output and exit codes.
 enum UpdateRunner {
-    static func run(_ update: () throws -> UpdateSummary) throws {
+    static func run(_ update: () throws -> UpdateSummary,
+                    describe: (UpdateSummary) -> String = \.description) throws {
         do {
             let summary = try update()
-            Terminal.write(summary.description + "\n")
+            Terminal.write(describe(summary) + "\n")
         } catch let error as UpdateError {
             switch error {
-            case .invalidArgument(let message), .edit(let message):
+            case .invalidArgument(let message):
+                throw CommandFailure(message)
+            case .edit(let message):
                 throw CommandFailure(message, exitCode: 1)
             case .wouldNotValidate(let diagnostics):
                 ValidationGate.writeLines(diagnostics)

@@ -40,7 +40,7 @@ struct SheetExportCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? .today
-        let result = try RepositoryLoader().load(folder: plans, asOf: date)
+        let result = try RepositoryLoader().load(folder: try PlanFolder.resolve(plans), asOf: date)
         guard let repository = result.repository else {
             ValidationGate.reportErrors(result)
             throw ExitCode(1)
@@ -101,7 +101,7 @@ struct SheetImportCommand: ParsableCommand {
             throw CommandFailure("\(file): \(error)", exitCode: 1)
         }
         do {
-            let summaries = try SheetImport(folder: plans).apply(rows, date: date ?? .today, dryRun: dryRun)
+            let summaries = try SheetImport(folder: try PlanFolder.resolve(plans)).apply(rows, date: date ?? .today, dryRun: dryRun)
             var out = summaries.map { (dryRun ? "would change " : "") + $0.description + "\n" }.joined()
             if summaries.isEmpty { out = "no changes: the sheet matches the plan\n" }
             Terminal.write(out)

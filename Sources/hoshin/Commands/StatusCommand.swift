@@ -34,16 +34,19 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        let result = try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date)
         let plans = try ValidationGate.repository(result)
         let tree: StatusTree
         do {
             tree = try RollupEngine(repository: plans, asOf: repository.date).tree(from: unit, depth: depth)
         } catch let failure as RollupEngine.Failure {
+            if let unit, let slash = unit.firstIndex(of: "/") {
+                throw CommandFailure(CommandMessages.unitTakesUnitID(unit, unit: String(unit[..<slash])))
+            }
             throw CommandFailure(failure.description)
         }
         let terminal = output == nil && Terminal.stdoutSupportsColour
-        let text = format.renderer(terminal: terminal).render(tree)
+        let text = format.renderer(terminal: terminal, width: output == nil ? Terminal.stdoutColumns : nil).render(tree)
         if let output {
             try AtomicFile.write(Array(text.utf8), to: output)
         } else {

@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: repository.date)
+        let result = try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date)
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
                                        relativize: RepositoryRoot.relativizer())
         Terminal.write(reporter.render(result))
