@@ -19,15 +19,16 @@ public enum XLSX {
 
     // MARK: Writing
 
-    /// Writes a table as a workbook with one worksheet named "Rapport".
-    public static func write(_ table: [[String]], sheetName: String = "Rapport") -> [UInt8] {
+    /// Writes a table as a workbook with one worksheet named "Rapport"; `layout` adds the
+    /// status drop-down and highlights the due period's rows.
+    public static func write(_ table: [[String]], sheetName: String = "Rapport", layout: SheetLayout = SheetLayout()) -> [UInt8] {
         ZipArchive.write([
             ("[Content_Types].xml", Array(contentTypes.utf8)),
             ("_rels/.rels", Array(rootRelationships.utf8)),
             ("xl/workbook.xml", Array(workbook(sheetName).utf8)),
             ("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8)),
             ("xl/styles.xml", Array(styles.utf8)),
-            ("xl/worksheets/sheet1.xml", Array(worksheet(table).utf8)),
+            ("xl/worksheets/sheet1.xml", Array(worksheet(table, layout: layout).utf8)),
         ])
     }
 
@@ -70,11 +71,13 @@ public enum XLSX {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
     <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
-    <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+    <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+    <fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+    <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+    <xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/></cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
     </styleSheet>
     """
@@ -91,16 +94,21 @@ public enum XLSX {
         return name
     }
 
-    static func worksheet(_ table: [[String]]) -> String {
+    static func worksheet(_ table: [[String]], layout: SheetLayout = SheetLayout()) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-        out += "<cols><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols><sheetData>"
+        out += "<cols><col min=\"1\" max=\"1\" width=\"14\" customWidth=\"1\"/><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols><sheetData>"
         for (rowIndex, row) in table.enumerated() {
+            let due = layout.dueRows.contains(rowIndex)
             out += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
+            for (columnIndex, value) in row.enumerated() where !value.isEmpty || due {
                 let reference = "\(columnName(columnIndex))\(rowIndex + 1)"
-                let style = rowIndex < 2 ? " s=\"1\"" : ""
+                let style = rowIndex < 2 ? " s=\"1\"" : (due ? " s=\"2\"" : "")
+                if value.isEmpty {
+                    out += "<c r=\"\(reference)\"\(style)/>"
+                    continue
+                }
                 if rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
                     out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
                 } else {
@@ -109,7 +117,7 @@ public enum XLSX {
             }
             out += "</row>"
         }
-        return out + "</sheetData></worksheet>\n"
+        return out + "</sheetData>" + layout.dataValidations(rows: table.count) + "</worksheet>\n"
     }
 
     static func escape(_ text: String) -> String {

@@ -53,7 +53,9 @@ struct SheetExportCommand: ParsableCommand {
         let bytes: [UInt8]
         switch format {
         case .csv: bytes = Array(sheet.csv(language: repository.settings.language).utf8)
-        case .xlsx: bytes = XLSX.write(sheet.table(language: repository.settings.language))
+        case .xlsx:
+            let table = sheet.table(language: repository.settings.language)
+            bytes = XLSX.write(table, layout: SheetLayout(table: table, asOf: date))
         }
         try AtomicFile.write(bytes, to: path)
         Terminal.write("wrote \(path): \(sheet.rows.count) rows\n")
