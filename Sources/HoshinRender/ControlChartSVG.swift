@@ -23,7 +23,7 @@ public struct ControlChartSVG: Sendable {
     }
 
     let left = 54.0
-    let right = 10.0
+    let right = 54.0
     let top = 40.0
     let bottom = 30.0
 
@@ -42,6 +42,11 @@ public struct ControlChartSVG: Sendable {
         let axis = NiceAxis(low: extent.min()!, high: extent.max()!)
         let low = axis.low
         let high = axis.high
+        // A long title takes two lines; the plot moves down and the chart grows by one line.
+        let title = titleLines(indicator)
+        let extra = Double(title.count - 1) * 14
+        let top = self.top + extra
+        let height = self.height + extra
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let step = values.count > 1 ? plotWidth / Double(values.count - 1) : 0
@@ -52,7 +57,9 @@ public struct ControlChartSVG: Sendable {
         var out = "<svg class=\"chart\"\(namespace) font-family=\"system-ui, DejaVu Sans, sans-serif\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTML.escape(indicator.title))\">"
         out += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotWidth))\" height=\"\(n(plotHeight))\" fill=\"#fff\" stroke=\"#d5dae1\"/>"
         // title and unit, so that a chart pasted alone says what it shows
-        out += "<text x=\"\(n(left))\" y=\"14\" font-size=\"12\" font-weight=\"600\" fill=\"#1d232b\">\(HTML.escape(titleText(indicator)))</text>"
+        for (index, line) in title.enumerated() {
+            out += "<text x=\"\(n(left))\" y=\"\(n(14 + Double(index) * 14))\" font-size=\"12\" font-weight=\"600\" fill=\"#1d232b\">\(HTML.escape(line))</text>"
+        }
         if let unit = indicator.unit, !unit.isEmpty {
             let middle = top + plotHeight / 2
             out += "<text x=\"12\" y=\"\(n(middle))\" transform=\"rotate(-90 12 \(n(middle)))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(unit))</text>"
@@ -96,8 +103,8 @@ public struct ControlChartSVG: Sendable {
             out += "<line x1=\"\(n(left))\" y1=\"\(n(y(centre)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(centre)))\" stroke=\"#4a5563\" stroke-width=\"1.2\"/>"
         }
         out += "<line x1=\"\(n(left))\" y1=\"\(n(y(indicator.target)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(indicator.target)))\" stroke=\"#1a7f37\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>"
-        let targetAbove = y(indicator.target) - top > 14
-        out += "<text x=\"\(n(left + plotWidth - 3))\" y=\"\(n(y(indicator.target) + (targetAbove ? -3 : 10)))\" text-anchor=\"end\" font-size=\"9\" fill=\"#1a7f37\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(HTML.escape("\(labels.target) \(Display.value(indicator.target, unit: indicator.unit))"))</text>"
+        // the target's label in the right margin, at the line's height, clear of the points
+        out += "<text x=\"\(n(left + plotWidth + 4))\" y=\"\(n(y(indicator.target) + 3))\" font-size=\"9\" fill=\"#1a7f37\">\(HTML.escape("\(labels.target) \(Display.value(indicator.target, unit: indicator.unit))"))</text>"
         // the series
         let line = values.indices.map { "\(n(x($0))),\(n(y(values[$0])))" }.joined(separator: " ")
         out += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1d232b\" stroke-width=\"1.4\"/>"
@@ -114,7 +121,7 @@ public struct ControlChartSVG: Sendable {
             }
         }
         // legend
-        out += "<text x=\"\(n(left))\" y=\"30\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(legendText(indicator)))</text>"
+        out += "<text x=\"\(n(left))\" y=\"\(n(30 + extra))\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(legendText(indicator)))</text>"
         out += "</svg>"
         return out
     }
@@ -123,6 +130,23 @@ public struct ControlChartSVG: Sendable {
     func titleText(_ indicator: IndicatorStatus) -> String {
         guard let unit = indicator.unit, !unit.isEmpty else { return indicator.title }
         return "\(indicator.title) (\(unit))"
+    }
+
+    /// The title in at most two lines of about the chart's width (12 px text is about
+    /// 7.6 px a character in bold), the second shortened with "…" when it is still too long.
+    func titleLines(_ indicator: IndicatorStatus) -> [String] {
+        let limit = max(20, Int((width - left - 8) / 7.6))
+        var lines = [""]
+        for word in titleText(indicator).split(separator: " ") {
+            let candidate = lines[lines.count - 1].isEmpty ? String(word) : lines[lines.count - 1] + " " + word
+            if candidate.count <= limit || lines[lines.count - 1].isEmpty || lines.count == 2 {
+                lines[lines.count - 1] = candidate
+            } else {
+                lines.append(String(word))
+            }
+        }
+        if lines[lines.count - 1].count > limit { lines[lines.count - 1] = String(lines[lines.count - 1].prefix(limit - 1)) + "…" }
+        return lines
     }
 
     func legendText(_ indicator: IndicatorStatus) -> String {
