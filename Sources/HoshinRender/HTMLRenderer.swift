@@ -117,8 +117,8 @@ public struct HTMLRenderer: StatusRenderer {
 
     func variationMark(_ indicator: IndicatorStatus) -> String {
         switch indicator.spc.variation {
-        case .improving: "▲ "
-        case .deteriorating: "▼ "
+        case .improving: "↑ "
+        case .deteriorating: "↓ "
         default: ""
         }
     }

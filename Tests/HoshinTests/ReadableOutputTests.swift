@@ -99,7 +99,7 @@ import HoshinRollup
     }
 
     @Test func theCommandWrapsAtColumnsAndNotWhenPiped() throws {
-        let wide = try HoshinBinary.run(["status", Fixtures.plans.path, "--as-of", "2026-10-31"], environment: ["NO_COLOR": "1", "COLUMNS": ""])
+        let wide = try HoshinBinary.run(["status", Fixtures.plans.path, "--as-of", "2026-10-31"], environment: ["NO_COLOR": "1"])
         let narrow = try HoshinBinary.run(["status", Fixtures.plans.path, "--as-of", "2026-10-31"], environment: ["NO_COLOR": "1", "COLUMNS": "60"])
         #expect(wide.stdout.split(separator: "\n").contains { $0.count > 60 })
         #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 60 })
