@@ -37,7 +37,7 @@ public struct TreeRenderer: StatusRenderer {
         let ansi = ANSI(enabled: style == .terminal)
         var header = "\(labels.asOf) \(tree.asOf) · \(tree.period)"
         if let organisation = tree.organisation { header = "\(organisation) · " + header }
-        var out = ansi.bold(header) + "\n"
+        var out = wrapped(ansi.bold(header))
         let root = unitLine(tree.root, labels: labels, ansi: ansi)
         emit(root, first: "", hanging: root.children.isEmpty ? "" : (style == .terminal ? "│  " : "|   "), into: &out)
         draw(root.children, prefix: "", into: &out)

@@ -77,6 +77,7 @@ import Testing
          "kardiologi/fallrutin is an activity, not an indicator: use `hoshin report kardiologi/fallrutin`"),
         (["report", "fallrutin", "--status", "done"], "give the unit too: kardiologi/fallrutin"),
         (["measure", "fallskador", "2026-10", "3"], "give the unit too: kardiologi/fallskador"),
+        (["chart", "fallskador", "--format", "text"], "give the unit too: kardiologi/fallskador"),
         (["report", "kardiologi", "--status", "done"], "'kardiologi' is a unit; give UNIT/ACTIVITY, such as kardiologi/fallrutin"),
         (["report", "kardiologi/fallrutn", "--status", "done"], "no activity 'kardiologi/fallrutn'; did you mean 'kardiologi/fallrutin'?"),
     ])
