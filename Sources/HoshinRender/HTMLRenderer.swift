@@ -18,7 +18,7 @@ public struct HTMLRenderer: StatusRenderer {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title))</title>
-        <style>\(Self.css)\(PrintStyles.css(words))</style>
+        <style>\(Self.css)\(PrintStyles.css(words, title: title))</style>
         </head>
         <body>
         <header>

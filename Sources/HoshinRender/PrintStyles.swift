@@ -8,7 +8,8 @@
 /// own header and footer (date, file path) are left out. Browsers without margin boxes
 /// print the page without numbers.
 enum PrintStyles {
-    static func css(_ words: ReadingWords) -> String {
+    /// The styles; `title` is printed in the bottom-left margin of every page.
+    static func css(_ words: ReadingWords, title: String = "") -> String {
         """
 
         h2.unit-title { font-size: 22px; } h3.unit-title { font-size: 19px; } h4.unit-title { font-size: 17px; }
@@ -27,6 +28,7 @@ enum PrintStyles {
         table.overview td { border-bottom: 1px solid #eef0f3; padding: 2px 6px; }
         table.overview a { color: inherit; }
         @page { size: A4; margin: 14mm 13mm 16mm;
+          @bottom-left { content: "\(cssString(title))"; font: 9px system-ui, sans-serif; color: #4a5563; }
           @bottom-right { content: "\(words.page) " counter(page) " / " counter(pages); font: 9px system-ui, sans-serif; color: #4a5563; } }
         @media print {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -39,5 +41,21 @@ enum PrintStyles {
         }
 
         """
+    }
+
+    /// Text for a CSS string inside `<style>`: quotes and backslashes escaped, `<` and `>`
+    /// as CSS escapes (so no text can close the style element), control characters as spaces.
+    static func cssString(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "<": out += "\\3C "
+            case ">": out += "\\3E "
+            default: out += scalar.value < 0x20 || scalar.value == 0x7F ? " " : String(scalar)
+            }
+        }
+        return out
     }
 }

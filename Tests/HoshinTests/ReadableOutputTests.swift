@@ -177,6 +177,13 @@ import HoshinRollup
         #expect(html.contains("<h4 class=\"unit-title\">"))
     }
 
+    @Test func thePrintedTitleCannotCloseTheStyleElement() {
+        #expect(PrintStyles.cssString("Region \"Nord\" </style><script>x\\y\n") == "Region \\\"Nord\\\" \\3C /style\\3E \\3C script\\3E x\\\\y ")
+        let css = PrintStyles.css(ReadingWords.forLanguage(.sv), title: "A </style> B")
+        #expect(!css.contains("</style>"))
+        #expect(css.contains("@bottom-left { content: \"A \\3C /style\\3E  B\";"))
+    }
+
     @Test func notesKeepTheirLineBreaksInPrint() throws {
         let html = HTMLRenderer().render(try StatusGoldenTests.planTree())
         #expect(html.contains("ul.activities small, .assessment .note { white-space: pre-line; }"))
