@@ -38,6 +38,7 @@ public enum HoshinBinary {
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = nil  // a width from the shell running the tests must not wrap the tree
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe()

@@ -17,6 +17,16 @@ enum Terminal {
         return isatty(descriptor) == 1
     }
 
+    /// The width to wrap stdout's lines at: `COLUMNS` when set to a number, else the
+    /// terminal's width when stdout is a terminal, else nil (piped output is not wrapped).
+    static var stdoutColumns: Int? {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Writes text to stderr.
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
