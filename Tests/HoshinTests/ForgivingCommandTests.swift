@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 
 /// Commands that forgive (issue 18): the plan folder found upward, a file given for a
 /// folder, references of the wrong kind, and one line with exit 2 for every argument error.

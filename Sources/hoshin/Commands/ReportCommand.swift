@@ -97,7 +97,7 @@ struct MeasureCommand: ParsableCommand {
             measured = .number(number)
         }
         guard let parsed = Period(period) else {
-            throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10", exitCode: 1)
+            throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10")
         }
         try UpdateRunner.run(.measure(reference, period: parsed, value: measured, comment: comment, asOf: .today), plans: plans)
     }
