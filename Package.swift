@@ -79,9 +79,17 @@ let package = Package(
             path: "Benchmarks/hoshin-bench",
             swiftSettings: swiftSettings
         ),
+        // What the tests share: fixtures, running the built `hoshin`, golden files, marked text.
+        .target(
+            name: "HoshinTestSupport",
+            dependencies: ["HoshinModel", "HoshinRepository"],
+            path: "Tests/HoshinTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HoshinTests",
             dependencies: [
+                "HoshinTestSupport",
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.

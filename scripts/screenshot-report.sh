@@ -13,7 +13,7 @@ if [ -z "$browser" ]; then
 fi
 html="$(mktemp --suffix=.html)"
 trap 'rm -f "$html"' EXIT
-swift run -c release hoshin status plans --as-of "$as_of" --format html --output "$html"
+${HOSHIN:-swift run -c release hoshin} status plans --as-of "$as_of" --format html --output "$html"
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
   --window-size=1280,2000 --screenshot="$PWD/$output" "file://$html" 2>/dev/null
 echo "wrote $output"

@@ -2,27 +2,29 @@ import HoshinModel
 import HoshinRollup
 import HoshinVariation
 
-/// An indicator's run or control chart as inline SVG: points joined in period order,
-/// centre line, limits as steps where they vary, the target dashed, signal points
-/// marked by shape (readable in greyscale), period labels on the axis.
+/// An indicator's run or control chart as inline SVG that explains itself when pasted
+/// alone: the indicator's title and unit above, round y ticks (`NiceAxis`) with light
+/// grid lines, period labels on the x axis, points joined in period order, centre line,
+/// limits as steps where they vary, the target dashed and labelled, signal points
+/// marked by shape (readable in greyscale).
 public struct ControlChartSVG: Sendable {
     /// Size in CSS pixels.
     public var width: Double = 560
     /// Size in CSS pixels.
-    public var height: Double = 190
+    public var height: Double = 214
     /// Labels for the legend.
     public let labels: Labels
 
     /// Creates a chart renderer.
-    public init(labels: Labels, width: Double = 560, height: Double = 190) {
+    public init(labels: Labels, width: Double = 560, height: Double = 214) {
         self.labels = labels
         self.width = width
         self.height = height
     }
 
-    let left = 46.0
-    let right = 10.0
-    let top = 22.0
+    let left = 54.0
+    let right = 54.0
+    let top = 40.0
     let bottom = 30.0
 
     /// The SVG of an indicator's chart, or an empty string without points; `standalone`
@@ -37,12 +39,14 @@ public struct ControlChartSVG: Sendable {
             if let lower = limit.lower { extent.append(lower) }
             if let upper = limit.upper { extent.append(upper) }
         }
-        var low = extent.min()!
-        var high = extent.max()!
-        if high - low < 1e-9 { low -= 1; high += 1 }
-        let pad = (high - low) * 0.06
-        low -= pad
-        high += pad
+        let axis = NiceAxis(low: extent.min()!, high: extent.max()!)
+        let low = axis.low
+        let high = axis.high
+        // A long title takes two lines; the plot moves down and the chart grows by one line.
+        let title = titleLines(indicator)
+        let extra = Double(title.count - 1) * 14
+        let top = self.top + extra
+        let height = self.height + extra
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let step = values.count > 1 ? plotWidth / Double(values.count - 1) : 0
@@ -52,10 +56,20 @@ public struct ControlChartSVG: Sendable {
         let namespace = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
         var out = "<svg class=\"chart\"\(namespace) font-family=\"system-ui, DejaVu Sans, sans-serif\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTML.escape(indicator.title))\">"
         out += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotWidth))\" height=\"\(n(plotHeight))\" fill=\"#fff\" stroke=\"#d5dae1\"/>"
-        // y axis: low, middle and high ticks
-        for fraction in [0.0, 0.5, 1.0] {
-            let value = low + pad + (high - low - 2 * pad) * fraction
-            out += "<text x=\"\(n(left - 4))\" y=\"\(n(y(value) + 3))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(labels.number(value)))</text>"
+        // title and unit, so that a chart pasted alone says what it shows
+        for (index, line) in title.enumerated() {
+            out += "<text x=\"\(n(left))\" y=\"\(n(14 + Double(index) * 14))\" font-size=\"12\" font-weight=\"600\" fill=\"#1d232b\">\(HTML.escape(line))</text>"
+        }
+        if let unit = indicator.unit, !unit.isEmpty {
+            let middle = top + plotHeight / 2
+            out += "<text x=\"12\" y=\"\(n(middle))\" transform=\"rotate(-90 12 \(n(middle)))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(unit))</text>"
+        }
+        // y axis: round ticks with light grid lines
+        for tick in axis.ticks {
+            if tick > low, tick < high {
+                out += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(tick)))\" stroke=\"#eef0f3\"/>"
+            }
+            out += "<text x=\"\(n(left - 4))\" y=\"\(n(y(tick) + 3))\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(NumberText.localize(axis.label(tick), in: labels.language)))</text>"
         }
         // x axis: at most eight period labels, always the last
         let every = max(1, Int((Double(values.count) / 8).rounded(.up)))
@@ -89,6 +103,8 @@ public struct ControlChartSVG: Sendable {
             out += "<line x1=\"\(n(left))\" y1=\"\(n(y(centre)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(centre)))\" stroke=\"#4a5563\" stroke-width=\"1.2\"/>"
         }
         out += "<line x1=\"\(n(left))\" y1=\"\(n(y(indicator.target)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(indicator.target)))\" stroke=\"\(spc.assurance == .fail ? "#c62828" : "#1a7f37")\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>"
+        // the target's label in the right margin, at the line's height, clear of the points
+        out += "<text x=\"\(n(left + plotWidth + 4))\" y=\"\(n(y(indicator.target) + 3))\" font-size=\"9\" fill=\"#1a7f37\">\(HTML.escape("\(labels.target) \(labels.value(indicator.target, unit: indicator.unit))"))</text>"
         // the series
         let line = values.indices.map { "\(n(x($0))),\(n(y(values[$0])))" }.joined(separator: " ")
         out += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#1d232b\" stroke-width=\"1.4\"/>"
@@ -105,9 +121,32 @@ public struct ControlChartSVG: Sendable {
             }
         }
         // legend
-        out += "<text x=\"\(n(left))\" y=\"13\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(legendText(indicator)))</text>"
+        out += "<text x=\"\(n(left))\" y=\"\(n(30 + extra))\" font-size=\"10\" fill=\"#4a5563\">\(HTML.escape(legendText(indicator)))</text>"
         out += "</svg>"
         return out
+    }
+
+    /// "Fallskador (antal per 1000 vårddagar)": the title, and the unit when there is one.
+    func titleText(_ indicator: IndicatorStatus) -> String {
+        guard let unit = indicator.unit, !unit.isEmpty else { return indicator.title }
+        return "\(indicator.title) (\(unit))"
+    }
+
+    /// The title in at most two lines of about the chart's width (12 px text is about
+    /// 7.6 px a character in bold), the second shortened with "…" when it is still too long.
+    func titleLines(_ indicator: IndicatorStatus) -> [String] {
+        let limit = max(20, Int((width - left - 8) / 7.6))
+        var lines = [""]
+        for word in titleText(indicator).split(separator: " ") {
+            let candidate = lines[lines.count - 1].isEmpty ? String(word) : lines[lines.count - 1] + " " + word
+            if candidate.count <= limit || lines[lines.count - 1].isEmpty || lines.count == 2 {
+                lines[lines.count - 1] = candidate
+            } else {
+                lines.append(String(word))
+            }
+        }
+        if lines[lines.count - 1].count > limit { lines[lines.count - 1] = String(lines[lines.count - 1].prefix(limit - 1)) + "…" }
+        return lines
     }
 
     func legendText(_ indicator: IndicatorStatus) -> String {

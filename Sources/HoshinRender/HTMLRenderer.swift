@@ -14,6 +14,7 @@ public struct HTMLRenderer: StatusRenderer {
 
     public func render(_ tree: StatusTree) -> String {
         let labels = Labels.forLanguage(tree.language)
+        let words = ReadingWords.forLanguage(tree.language)
         let title = "\(tree.organisation ?? tree.root.name) — \(labels.reportTitle) \(tree.period)"
         var out = """
         <!DOCTYPE html>
@@ -22,7 +23,7 @@ public struct HTMLRenderer: StatusRenderer {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title))</title>
-        <style>\(Self.css)</style>
+        <style>\(Self.css)\(PrintStyles.css(words, title: title))</style>
         </head>
         <body>
         <header>
@@ -30,15 +31,17 @@ public struct HTMLRenderer: StatusRenderer {
         <p class="meta">\(labels.asOf) \(tree.asOf) · \(HTML.escape(tree.root.name)) \(badge(tree.root.figure.status, labels)) \(Display.percent(tree.root.figure.score))</p>
         <p class="legend">\(legend(labels))</p>
         </header>
-        <main>
 
         """
+        if !tree.root.units.isEmpty {
+            out += ReportOverview(labels: labels, words: words) { badge($0, labels) }.render(tree)
+        }
+        out += "<main>\n"
         if let bowlingThrough {
             out += "<section class=\"bowling\"><h2>\(labels.review.bowling) <span class=\"score\">\(bowlingThrough)</span></h2>\n"
             out += BowlingChart(tree: tree, through: bowlingThrough).html(labels: labels)
             out += "</section>\n"
         }
-        unit(tree.root, level: 2, labels: labels, into: &out)
         if !tree.problems.isEmpty {
             out += "<section class=\"problems\"><h2>\(HTML.escape(ProblemsSection.forLanguage(tree.language).heading))</h2><ul>\n"
             for line in ProblemsSection.lines(tree.problems, language: tree.language) {
@@ -46,6 +49,7 @@ public struct HTMLRenderer: StatusRenderer {
             }
             out += "</ul></section>\n"
         }
+        unit(tree.root, level: 2, labels: labels, goals: GoalDirectory(tree), into: &out)
         out += "</main>\n</body>\n</html>\n"
         return out
     }
@@ -58,33 +62,35 @@ public struct HTMLRenderer: StatusRenderer {
         "<span class=\"badge \(colour.rawValue)\" title=\"\(labels.name(colour))\">\(Display.letter(colour) == "-" ? "–" : Display.letter(colour))</span>"
     }
 
-    func unit(_ unit: UnitStatus, level: Int, labels: Labels, into out: inout String) {
+    /// A unit's section; its heading level follows its depth in the organisation, and its
+    /// goals' headings are one level below it.
+    func unit(_ unit: UnitStatus, level: Int, labels: Labels, goals: GoalDirectory, into out: inout String) {
         let heading = min(level, 6)
         out += "<section class=\"unit\" id=\"unit-\(HTML.escape(unit.id))\">\n"
-        out += "<h\(heading)>\(badge(unit.figure.status, labels)) \(HTML.escape(unit.name)) <span class=\"score\">\(Display.percent(unit.figure.score))</span></h\(heading)>\n"
+        out += "<h\(heading) class=\"unit-title\">\(badge(unit.figure.status, labels)) \(HTML.escape(unit.name)) <span class=\"score\">\(Display.percent(unit.figure.score))</span></h\(heading)>\n"
         if let owner = unit.owner { out += "<p class=\"owner\">\(labels.owner): \(HTML.escape(owner))</p>\n" }
-        for goal in unit.goals { self.goal(goal, labels: labels, into: &out) }
-        for child in unit.units { self.unit(child, level: level + 1, labels: labels, into: &out) }
+        for goal in unit.goals { self.goal(goal, level: min(level + 1, 6), labels: labels, goals: goals, into: &out) }
+        for child in unit.units { self.unit(child, level: level + 1, labels: labels, goals: goals, into: &out) }
         out += "</section>\n"
     }
 
-    func goal(_ goal: GoalStatus, labels: Labels, into out: inout String) {
-        out += "<article class=\"goal \(goal.figure.status.rawValue)\">\n"
-        out += "<h4>\(badge(goal.figure.status, labels)) \(HTML.escape(goal.title)) <span class=\"score\">\(Display.percent(goal.figure.score))</span></h4>\n"
+    func goal(_ goal: GoalStatus, level: Int, labels: Labels, goals: GoalDirectory, into out: inout String) {
+        out += "<article class=\"goal \(goal.figure.status.rawValue)\" id=\"\(HTML.escape(GoalDirectory.anchor(goal.ref)))\">\n"
+        out += "<h\(level) class=\"goal-title\">\(badge(goal.figure.status, labels)) \(HTML.escape(goal.title)) <span class=\"score\">\(Display.percent(goal.figure.score))</span></h\(level)>\n"
         out += "<p class=\"figures\">\(labels.result) \(badge(goal.result.status, labels)) \(Display.percent(goal.result.score))"
         out += " · \(labels.execution) \(badge(goal.execution.status, labels)) \(Display.percent(goal.execution.score))"
         if !goal.supportedBy.isEmpty {
-            out += " · \(labels.supportedBy): \(goal.supportedBy.map(HTML.escape).joined(separator: ", "))"
+            out += " · \(labels.supportedBy): \(goal.supportedBy.map(goals.link).joined(separator: ", "))"
         }
         out += "</p>\n"
         if let assessment = goal.assessment {
             out += "<p class=\"assessment\">\(labels.assessment): \(badge(assessment.status, labels)) \(labels.name(assessment.status))"
             if let date = assessment.date { out += " (\(date))" }
-            if let note = assessment.note { out += " — \(HTML.escape(note))" }
+            if let note = assessment.note { out += " — <span class=\"note\">\(HTML.escape(note))</span>" }
             out += "</p>\n"
         }
         if !goal.indicators.isEmpty {
-            out += "<table class=\"indicators\"><thead><tr><th></th><th>\(labels.indicator)</th><th>\(labels.latest)</th><th>\(labels.target.capitalisedFirst)</th><th></th></tr></thead><tbody>\n"
+            out += "<table class=\"indicators\"><colgroup><col class=\"i-badge\"><col><col class=\"i-latest\"><col class=\"i-target\"><col class=\"i-spark\"></colgroup><thead><tr><th></th><th>\(labels.indicator)</th><th>\(labels.latest)</th><th>\(labels.target.capitalisedFirst)</th><th></th></tr></thead><tbody>\n"
             for indicator in goal.indicators {
                 out += "<tr><td>\(badge(indicator.status, labels))</td><td>\(HTML.escape(indicator.title))</td>"
                 if let value = indicator.value, let period = indicator.period {
@@ -111,11 +117,12 @@ public struct HTMLRenderer: StatusRenderer {
         }
         let groups: [(String?, [ActivityStatus], Figure?)] =
             goal.successFactors.map { ($0.title, $0.activities, $0.figure) } + (goal.activities.isEmpty ? [] : [(nil, goal.activities, nil)])
+        let small = min(level + 1, 6)
         for (title, activities, figure) in groups {
             if let title, let figure {
-                out += "<h5>\(badge(figure.status, labels)) \(labels.successFactor): \(HTML.escape(title)) <span class=\"score\">\(Display.percent(figure.score))</span></h5>\n"
+                out += "<h\(small) class=\"sf-title\">\(badge(figure.status, labels)) \(labels.successFactor): \(HTML.escape(title)) <span class=\"score\">\(Display.percent(figure.score))</span></h\(small)>\n"
             } else {
-                out += "<h5>\(labels.activities)</h5>\n"
+                out += "<h\(small) class=\"sf-title\">\(labels.activities)</h\(small)>\n"
             }
             out += "<ul class=\"activities\">\n"
             for activity in activities {
@@ -137,8 +144,8 @@ public struct HTMLRenderer: StatusRenderer {
 
     func variationMark(_ indicator: IndicatorStatus) -> String {
         switch indicator.spc.variation {
-        case .improving: "▲ "
-        case .deteriorating: "▼ "
+        case .improving: "↑ "
+        case .deteriorating: "↓ "
         default: ""
         }
     }

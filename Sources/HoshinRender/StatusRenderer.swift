@@ -12,10 +12,11 @@ public protocol StatusRenderer: Sendable {
 public enum StatusFormat: String, Sendable, CaseIterable {
     case tree, json, markdown, csv, html
 
-    /// The renderer; `terminal` turns on colour and Unicode box drawing for `tree`.
-    public func renderer(terminal: Bool) -> any StatusRenderer {
+    /// The renderer; `terminal` turns on colour and Unicode box drawing for `tree`, and
+    /// `width` wraps the tree's long lines at that many columns.
+    public func renderer(terminal: Bool, width: Int? = nil) -> any StatusRenderer {
         switch self {
-        case .tree: TreeRenderer(style: terminal ? .terminal : .plain)
+        case .tree: TreeRenderer(style: terminal ? .terminal : .plain, width: width)
         case .json: JSONStatusRenderer()
         case .markdown: MarkdownRenderer()
         case .csv: CSVRenderer()

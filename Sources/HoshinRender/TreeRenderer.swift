@@ -2,8 +2,10 @@ import HoshinModel
 import HoshinRollup
 import HoshinVariation
 
-/// The cascaded status tree for a terminal: box drawing and coloured dots, or plain
-/// ASCII with status letters when piped or `NO_COLOR` is set.
+/// The cascaded status tree for a terminal: box drawing and a coloured shape per status
+/// (● green, ▲ yellow, ■ red, ○ grey, so that colour is never the only sign), or plain
+/// ASCII with status letters when piped or `NO_COLOR` is set. With a width, long lines
+/// wrap under their own indentation.
 public struct TreeRenderer: StatusRenderer {
     /// How the tree is drawn.
     public enum Style: Sendable {
@@ -16,9 +18,13 @@ public struct TreeRenderer: StatusRenderer {
     /// The drawing style.
     public let style: Style
 
+    /// The terminal's width in columns to wrap long lines at, or nil not to wrap.
+    public let width: Int?
+
     /// Creates a tree renderer.
-    public init(style: Style) {
+    public init(style: Style, width: Int? = nil) {
         self.style = style
+        self.width = width.map { max($0, 40) }
     }
 
     struct Line {
@@ -31,11 +37,12 @@ public struct TreeRenderer: StatusRenderer {
         let ansi = ANSI(enabled: style == .terminal)
         var header = "\(labels.asOf) \(tree.asOf) · \(tree.period)"
         if let organisation = tree.organisation { header = "\(organisation) · " + header }
-        var out = ansi.bold(header) + "\n"
+        var out = wrapped(ansi.bold(header))
         let root = unitLine(tree.root, labels: labels, ansi: ansi)
-        out += root.text + "\n"
+        emit(root, first: "", hanging: root.children.isEmpty ? "" : (style == .terminal ? "│  " : "|   "), into: &out)
         draw(root.children, prefix: "", into: &out)
-        out += "\n" + (style == .plain ? labels.legend : legend(labels, ansi: ansi)) + "\n"
+        out += "\n" + wrapped(style == .plain ? labels.legend : legend(labels, ansi: ansi))
+        out += wrapped(ansi.dim(ReadingWords.forLanguage(tree.language).percentLegend))
         out += ProblemsSection.text(tree.problems, language: tree.language)
         return out
     }
@@ -50,17 +57,33 @@ public struct TreeRenderer: StatusRenderer {
             let last = index == lines.count - 1
             let branch = style == .terminal ? (last ? "└─ " : "├─ ") : (last ? "`-- " : "|-- ")
             let continuation = style == .terminal ? (last ? "   " : "│  ") : (last ? "    " : "|   ")
-            out += prefix + branch + line.text + "\n"
+            let below = line.children.isEmpty ? "   " : (style == .terminal ? "│  " : "|   ")
+            emit(line, first: prefix + branch, hanging: prefix + continuation + below, into: &out)
             draw(line.children, prefix: prefix + continuation, into: &out)
         }
+    }
+
+    /// A line outside the tree (the legend), wrapped at `width` when there is one.
+    func wrapped(_ text: String) -> String {
+        guard let width else { return text + "\n" }
+        return TerminalWrap.wrap(text, first: "", hanging: "", width: width).map { $0 + "\n" }.joined()
+    }
+
+    /// One line of the tree, wrapped at `width` with `hanging` before each further line.
+    func emit(_ line: Line, first: String, hanging: String, into out: inout String) {
+        guard let width else {
+            out += first + line.text + "\n"
+            return
+        }
+        for part in TerminalWrap.wrap(line.text, first: first, hanging: hanging, width: width) { out += part + "\n" }
     }
 
     func dot(_ colour: StatusColour, ansi: ANSI) -> String {
         guard style == .terminal else { return "[\(Display.letter(colour))]" }
         switch colour {
         case .green: return ansi.colour("●", "32")
-        case .yellow: return ansi.colour("●", "33")
-        case .red: return ansi.colour("●", "31")
+        case .yellow: return ansi.colour("▲", "33")
+        case .red: return ansi.colour("■", "31")
         case .grey: return ansi.colour("○", "90")
         }
     }
@@ -100,7 +123,7 @@ public struct TreeRenderer: StatusRenderer {
         case .improving, .deteriorating:
             let variation = indicator.spc.variation
             text += " " + (style == .terminal
-                ? ansi.colour("\(variation == .improving ? "▲" : "▼") \(labels.name(variation))", variation == .improving ? "36" : "35")
+                ? ansi.colour("\(variation == .improving ? "↑" : "↓") \(labels.name(variation))", variation == .improving ? "36" : "35")
                 : "(\(labels.specialCause): \(labels.shortName(variation)))")
         default: break
         }
@@ -123,8 +146,8 @@ public struct TreeRenderer: StatusRenderer {
             state += " \(labels.number(progress)) %"
         }
         text += ansi.dim(" · \(state)")
-        if activity.overdue { text += " " + flag("⏰", labels.overdue, code: "31", ansi: ansi) }
-        if activity.stale { text += " " + flag("⌛", labels.stale, code: "33", ansi: ansi) }
+        if activity.overdue { text += " " + flag(ReadingWords.overdueMark, labels.overdue, code: "31", ansi: ansi) }
+        if activity.stale { text += " " + flag(ReadingWords.staleMark, labels.stale, code: "33", ansi: ansi) }
         return Line(text: text, children: [])
     }
 

@@ -57,9 +57,9 @@ struct Computation {
     let rollup: Rollup
     let supporters: [String: [(unit: UnitPlan, goal: Goal)]]
     var goals: [String: GoalStatus] = [:]
-    /// Units on the current path from the top: invalid input (a duplicate id that is its own
-    /// parent) must not recurse for ever.
-    var path: Set<String> = []
+    /// Units already placed in the tree: each unit appears once, so a `parent` cycle or a
+    /// duplicate unit id (rules that `hoshin.yaml` may switch off) cannot make the walk endless.
+    var placed: Set<String> = []
 
     init(engine: RollupEngine) {
         self.engine = engine
@@ -82,15 +82,15 @@ struct Computation {
 
     mutating func unit(_ id: String, depth: Int?, children: [String: [String]], byID: [String: UnitPlan]) -> UnitStatus {
         let plan = byID[id]!
-        path.insert(id)
-        defer { path.remove(id) }
+        placed.insert(id)
         let goalStatuses = plan.goals.map { goal(unit: plan, goal: $0) }
         let figure = rollup.combine(goalStatuses.map { ($0.figure.score, $0.weight) })
         var units: [UnitStatus] = []
         if depth.map({ $0 > 0 }) ?? true {
-            var unique: Set<String> = []
-            let below = (children[id] ?? []).filter { !path.contains($0) && unique.insert($0).inserted }.sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
-            units = below.map { unit($0, depth: depth.map { $0 - 1 }, children: children, byID: byID) }
+            let below = (children[id] ?? []).sorted { (byID[$0]?.file ?? $0) < (byID[$1]?.file ?? $1) }
+            for child in below where !placed.contains(child) && byID[child] != nil {
+                units.append(unit(child, depth: depth.map { $0 - 1 }, children: children, byID: byID))
+            }
         }
         return UnitStatus(id: id, name: plan.name, owner: plan.owner, figure: figure, goals: goalStatuses, units: units)
     }

@@ -19,13 +19,15 @@ public enum XLSX {
 
     // MARK: Writing
 
-    /// Writes a table as a workbook with one worksheet named "Rapport".
-    public static func write(_ table: [[String]], sheetName: String = "Rapport") -> [UInt8] {
-        write(sheets: [(sheetName, false, table)])
+    /// Writes a table as a workbook with one worksheet named "Rapport"; `layout` adds the
+    /// status drop-down and highlights the due period's rows.
+    public static func write(_ table: [[String]], sheetName: String = "Rapport", layout: SheetLayout = SheetLayout()) -> [UInt8] {
+        write(sheets: [(sheetName, false, table)], layout: layout)
     }
 
     /// Writes worksheets (name, hidden, table); the first is the one shown. At least one must be visible.
-    public static func write(sheets: [(name: String, hidden: Bool, table: [[String]])]) -> [UInt8] {
+    /// `layout` applies to the first (the report) sheet.
+    public static func write(sheets: [(name: String, hidden: Bool, table: [[String]])], layout: SheetLayout = SheetLayout()) -> [UInt8] {
         var parts: [(path: String, bytes: [UInt8])] = [
             ("[Content_Types].xml", Array(contentTypes(count: sheets.count).utf8)),
             ("_rels/.rels", Array(rootRelationships.utf8)),
@@ -34,7 +36,7 @@ public enum XLSX {
             ("xl/styles.xml", Array(styles.utf8)),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(worksheet(sheet.table, report: index == 0).utf8)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(worksheet(sheet.table, report: index == 0, layout: index == 0 ? layout : SheetLayout()).utf8)))
         }
         return ZipArchive.write(parts)
     }
@@ -88,11 +90,13 @@ public enum XLSX {
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
     <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
-    <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+    <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+    <fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+    <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+    <xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/></cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
     </styleSheet>
     """
@@ -109,19 +113,24 @@ public enum XLSX {
         return name
     }
 
-    static func worksheet(_ table: [[String]], report: Bool = true) -> String {
+    static func worksheet(_ table: [[String]], report: Bool = true, layout: SheetLayout = SheetLayout()) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         if report {
             out += "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-            out += "<cols><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols>"
+            out += "<cols><col min=\"1\" max=\"1\" width=\"14\" customWidth=\"1\"/><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols>"
         }
         out += "<sheetData>"
         for (rowIndex, row) in table.enumerated() {
+            let due = report && layout.dueRows.contains(rowIndex)
             out += "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
+            for (columnIndex, value) in row.enumerated() where !value.isEmpty || due {
                 let reference = "\(columnName(columnIndex))\(rowIndex + 1)"
-                let style = report && rowIndex < 2 ? " s=\"1\"" : ""
+                let style = report && rowIndex < 2 ? " s=\"1\"" : (due ? " s=\"2\"" : "")
+                if value.isEmpty {
+                    out += "<c r=\"\(reference)\"\(style)/>"
+                    continue
+                }
                 if report, rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
                     out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
                 } else {
@@ -130,7 +139,7 @@ public enum XLSX {
             }
             out += "</row>"
         }
-        return out + "</sheetData></worksheet>\n"
+        return out + "</sheetData>" + (report ? layout.dataValidations(rows: table.count) : "") + "</worksheet>\n"
     }
 
     /// The most characters a spreadsheet cell holds (Excel's limit); longer text is cut.

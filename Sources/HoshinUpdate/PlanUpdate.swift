@@ -142,12 +142,9 @@ public struct PlanUpdate: Sendable {
             let isActivity = unit?.allActivities.contains { $0.id.value == parts[1] } == true
             let isIndicator = unit?.allIndicators.contains { $0.id.value == parts[1] } == true
             guard let unit, (wantsActivity && isActivity) || (!wantsActivity && isIndicator) else {
-                let kind = wantsActivity ? "activity" : "indicator"
-                let all = repository.units.flatMap { unit in
-                    (wantsActivity ? unit.allActivities.map(\.id.value) : unit.allIndicators.map(\.id.value)).map { "\(unit.id.value)/\($0)" }
-                }
+                let kind: ReferenceHint.Kind = wantsActivity ? .activity : .indicator
                 problems.append(UpdateProblem(index: index, field: nil,
-                                              message: "no \(kind) '\(update.ref)'\(Suggestion.hint(for: update.ref, in: all))"))
+                                              message: ReferenceHint.message(for: update.ref, kind: kind, in: repository)))
                 continue
             }
             for change in update.changes {

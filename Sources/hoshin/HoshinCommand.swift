@@ -16,7 +16,15 @@ struct HoshinCommand: ParsableCommand {
     /// Runs the command line; exit 0 success, 1 findings, 2 could not run.
     static func runMain() {
         do {
-            var command = try parseAsRoot()
+            let arguments = try ArgumentPrecheck.check(Array(CommandLine.arguments.dropFirst()))
+            var command: any ParsableCommand
+            do {
+                command = try parseAsRoot(arguments)
+            } catch {
+                // Help and --version print in full; every argument error is one line, exit 2.
+                if exitCode(for: error) == .success || error is CleanExit { throw error }
+                throw CommandFailure(CommandMessages.parserError(message(for: error), command: commandPath(arguments)))
+            }
             try command.run()
         } catch let error as RepositoryError {
             FileHandle.standardError.write(Data("hoshin: \(Catalogue.translate("\(error)", to: RunLanguage.current))\n".utf8))
@@ -36,6 +44,19 @@ struct HoshinCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(message)\n".utf8))
             Foundation.exit(2)
         }
+    }
+}
+
+extension HoshinCommand {
+    /// `hoshin` and the subcommand named in the arguments, for "see 'hoshin report --help'".
+    static func commandPath(_ arguments: [String]) -> String {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        var path = ["hoshin"]
+        if let first = arguments.first, names.contains(first) {
+            path.append(first)
+            if first == "sheet", arguments.count > 1, ["export", "import"].contains(arguments[1]) { path.append(arguments[1]) }
+        }
+        return path.joined(separator: " ")
     }
 }
 

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 import HoshinYAML
 
-/// Bad input is normal input: each kind ends in a diagnostic at a position, quickly,
-/// in bounded memory, and the other files are still checked.
-@Suite struct BadInputTests {
+/// Bad input is normal input: each kind ends in a diagnostic at a position, in bounded
+/// memory, and the other files are still checked. No bound here is a time: a hang is caught
+/// by the suite's generous time limit, never by a measured duration.
+@Suite(.timeLimit(.minutes(1))) struct BadInputTests {
     static let goodUnit = Array("unit: region\nname: Region Jönköpings län\n".utf8)
 
     /// Loads `hoshin.yaml`, a good root unit and the bad file `bad.yaml`.
@@ -25,6 +27,8 @@ import HoshinYAML
             if let column { #expect(diagnostic.start.column == column) }
             #expect(!result.diagnostics.contains { $0.file == "plans/region.yaml" && $0.rule != "root-count" })
             #expect(result.repository?.units.contains { $0.id.value == "region" } == true)
+            // Bounded output: one file's problems, not one per byte of the bad input.
+            #expect(result.diagnostics.count <= 64, "\(result.diagnostics.count) diagnostics")
         }
         let grown = Self.peakResidentBytes() - memoryBefore
         #expect(grown < 512 * 1024 * 1024, "peak memory grew by \(grown) bytes")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 @testable import HoshinReporters
 import HoshinYAML
 

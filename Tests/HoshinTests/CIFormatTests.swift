@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 @testable import HoshinReporters

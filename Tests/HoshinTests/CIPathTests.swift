@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 
 /// The CI formats from the command line: paths from the git repository root whatever the
 /// current folder and however DIR is given; junit under --strict; --rule; rules; explain.

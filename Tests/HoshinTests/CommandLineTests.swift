@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 
 /// The command-line contract of spec §7: exit codes, where output goes, paths as named.
 @Suite struct CommandLineTests {

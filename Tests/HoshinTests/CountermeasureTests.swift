@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 @testable import HoshinRender
 import HoshinRepository

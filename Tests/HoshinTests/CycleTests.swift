@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PropertyBased
+import HoshinTestSupport
 import HoshinModel
 import HoshinRender
 import HoshinRepository

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinEditing
 import HoshinModel
 import HoshinRepository

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 
 /// The same fixtures through the real `hoshin` binary in sv, da and en: validate, status (tree),
 /// chart, report, measure and sheet import, compared with checked-in files in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 import HoshinUpdate
@@ -21,7 +22,7 @@ import HoshinUpdate
         (["measure", "kardiologi/fallskador", "2026-13", "4"], "is not a period"),
         (["measure", "kardiologi/fallskador", "2026-10", "fyra"], "is not a number"),
         (["measure", "kardiologi/fallskador", "2026-10", "3/0"], "denominator"),
-        (["measure", "kardiologi/fallrutin", "2026-10", "3"], "no indicator"),
+        (["measure", "kardiologi/fallrutin", "2026-10", "3"], "is an activity, not an indicator"),
         // A c chart counts: 2.5 would make the repository invalid (chart-data), so it is refused.
         (["measure", "kardiologi/fallskador", "2026-10", "2,5"], "would not validate"),
     ])
@@ -31,7 +32,9 @@ import HoshinUpdate
         let file = folder.appendingPathComponent("kardiologi.yaml")
         let before = try Self.bytes(file)
         let result = try HoshinBinary.run(arguments + ["--plans", folder.path])
-        #expect(result.status == 1, "\(arguments): \(result.stderr)")
+        // A bad argument could not run (exit 2); a change that would not validate is refused (exit 1).
+        let expected: Int32 = message == "would not validate" ? 1 : 2
+        #expect(result.status == expected, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(try Self.bytes(file) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }

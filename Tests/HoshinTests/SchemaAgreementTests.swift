@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 @testable import HoshinDecoding
 import HoshinModel
 import HoshinRules

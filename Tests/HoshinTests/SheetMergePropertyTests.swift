@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 import HoshinSheets

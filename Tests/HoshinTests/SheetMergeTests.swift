@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 import HoshinSheets
@@ -21,7 +22,7 @@ import HoshinUpdate
         func sheet(_ name: String) -> String { root.appendingPathComponent(name).path }
 
         @discardableResult
-        func hoshin(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        func hoshin(_ arguments: [String]) throws -> HoshinRun {
             try HoshinBinary.run(arguments + ["--plans", plans.path], environment: ["HOSHIN_LANG": ""])
         }
 

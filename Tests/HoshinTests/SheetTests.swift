@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 import HoshinRepository
 import HoshinUpdate

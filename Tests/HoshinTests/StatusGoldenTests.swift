@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 import HoshinModel
 @testable import HoshinRender
 import HoshinRepository
@@ -93,7 +94,7 @@ import HoshinRollup
         #expect(!plain.contains("\u{1B}["))
         #expect(!plain.contains("├") && !plain.contains("●"))
         let terminal = TreeRenderer(style: .terminal).render(tree)
-        #expect(terminal.contains("\u{1B}[31m●"))
+        #expect(terminal.contains("\u{1B}[31m■"))
         #expect(terminal.contains("├─ "))
     }
 

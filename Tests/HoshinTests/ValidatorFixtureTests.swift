@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 
 /// actionlint-style fixtures: each folder of `Tests/Fixtures/validate` is a repository and
 /// its `expected.out` is exactly what `hoshin validate .` prints in it (text, no colour).
@@ -8,7 +9,7 @@ import Testing
     static let folder = Fixtures.root.appendingPathComponent("validate")
     static let cases = Fixtures.subfolders(of: folder)
 
-    static func validate(_ name: String, _ extra: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func validate(_ name: String, _ extra: [String] = []) throws -> HoshinRun {
         try HoshinBinary.run(["validate", ".", "--as-of", "2026-10-31"] + extra,
                              in: folder.appendingPathComponent(name), environment: ["NO_COLOR": "1"])
     }

@@ -36,13 +36,14 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? .today
-        let result = try language.load(folder: plans, asOf: date)
+        let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(plans), asOf: date))
         let repository = try ValidationGate.repository(result)
         let parts = reference.split(separator: "/").map(String.init)
         let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }
         guard parts.count == 2, let unit = repository.unitsByID[parts[0]],
               unit.allIndicators.contains(where: { $0.id.value == parts[1] }) else {
-            throw CommandFailure("no indicator '\(reference)'\(Suggestion.hint(for: reference, in: allIndicators))")
+            throw CommandFailure(parts.count == 1 ? ReferenceHint.message(for: reference, kind: .indicator, in: repository)
+                                 : "no indicator '\(reference)'\(Suggestion.hint(for: reference, in: allIndicators))")
         }
         let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit.id.value, depth: 0)
         guard let indicator = tree.root.goals.flatMap(\.indicators).first(where: { $0.ref == reference }) else {

@@ -70,7 +70,8 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    mutating func run() throws {
+        directory = try PlanFolder.resolve(directory)
         let earlier = try side(from, isLater: false)
         let later = try side(to, isLater: true)
         let diff = StatusDiff(from: try tree(earlier), to: try tree(later))

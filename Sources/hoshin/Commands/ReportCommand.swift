@@ -44,13 +44,13 @@ struct ReportCommand: ParsableCommand {
         if let status {
             guard let state = ActivityState(rawValue: status) else {
                 let allowed = ActivityState.allCases.map(\.rawValue)
-                throw CommandFailure("'\(status)' is not a status (\(allowed.joined(separator: " | ")))\(Suggestion.hint(for: status, in: allowed))", exitCode: 1)
+                throw CommandFailure("'\(status)' is not a status (\(allowed.joined(separator: " | ")))\(Suggestion.hint(for: status, in: allowed))")
             }
             report.status = state
         }
         if let progress {
             guard let value = DecimalNumber.parse(progress) else {
-                throw CommandFailure("progress must be a number from 0 to 100, not '\(progress)'", exitCode: 1)
+                throw CommandFailure("progress must be a number from 0 to 100, not '\(progress)'")
             }
             report.progress = value
         }
@@ -93,18 +93,18 @@ struct MeasureCommand: ParsableCommand {
         if let slash = value.firstIndex(of: "/") {
             guard let num = DecimalNumber.parse(String(value[..<slash])),
                   let den = DecimalNumber.parse(String(value[value.index(after: slash)...])) else {
-                throw CommandFailure("'\(value)' is not NUM/DEN, such as 11/142", exitCode: 1)
+                throw CommandFailure("'\(value)' is not NUM/DEN, such as 11/142")
             }
-            guard den > 0 else { throw CommandFailure("the denominator must be greater than 0", exitCode: 1) }
+            guard den > 0 else { throw CommandFailure("the denominator must be greater than 0") }
             measured = .ratio(num: num, den: den)
         } else {
             guard let number = DecimalNumber.parse(value) else {
-                throw CommandFailure("'\(value)' is not a number (write 7.9 or 7,9, or NUM/DEN)", exitCode: 1)
+                throw CommandFailure("'\(value)' is not a number (write 7.9 or 7,9, or NUM/DEN)")
             }
             measured = .number(number)
         }
         guard let parsed = Period(period) else {
-            throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10", exitCode: 1)
+            throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10")
         }
         try UpdateRunner.run(.measure(reference, period: parsed, value: measured, comment: comment, asOf: .today), plans: plans, language: language)
     }
@@ -115,9 +115,15 @@ enum UpdateRunner {
     static func run(_ request: UpdateRequest, plans: String, language option: LanguageOption) throws {
         let language = option.resolve(folder: plans)
         do {
-            let result = try PlanUpdate(folder: plans).apply(request)
+            let result = try PlanUpdate(folder: try PlanFolder.resolve(plans)).apply(request)
             var out = result.changes.map { $0.description + "\n" }.joined()
             if result.changes.isEmpty, let ref = request.updates.first?.ref { out = "\(ref): no change\n" }
+            if let only = result.changes.first, result.changes.count == 1, let stamp = only.fields.first,
+               only.fields.allSatisfy({ $0.field == .updated }),
+               request.updates.allSatisfy({ $0.changes.allSatisfy { $0.field == .updated } }) {
+                // A report with nothing but its date confirms the activity as it stands.
+                out = CommandMessages.confirmed(only.ref, date: stamp.new) + "\n"
+            }
             out += UpdateReply.notices(result, language: language)
             Terminal.write(Catalogue.translateLines(out, to: language))
         } catch let error as UpdateError {
@@ -151,7 +157,8 @@ enum UpdateReply {
     static func failure(_ error: UpdateError) -> CommandFailure {
         switch error {
         case .invalid(let problems):
-            return CommandFailure(problems.map(\.message).joined(separator: "\n"), exitCode: 1)
+            // Bad arguments (an unknown ref, a wrong kind of ref): the command could not run.
+            return CommandFailure(problems.map(\.message).joined(separator: "\n"), exitCode: 2)
         case .conflicts(let conflicts):
             let lines = conflicts.map { conflict in
                 "\(conflict.ref): \(conflict.field) was changed since (the plan has \(conflict.plan ?? "nothing")"

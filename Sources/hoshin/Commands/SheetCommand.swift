@@ -48,6 +48,7 @@ struct SheetExportCommand: ParsableCommand {
     func run() throws {
         _ = language.resolve(folder: plans)
         let date = asOf ?? .today
+        let plans = try PlanFolder.resolve(self.plans)
         let chosen: Format
         if let format {
             chosen = format
@@ -83,8 +84,9 @@ struct SheetExportCommand: ParsableCommand {
         switch chosen {
         case .csv: bytes = Array(sheet.csv(language: sheetLanguage).utf8)
         case .xlsx:
-            bytes = XLSX.write(sheets: [("Rapport", false, sheet.table(language: sheetLanguage)),
-                                        (SheetBase.sheetName, true, SheetBase.table(sheet.rows))])
+            let table = sheet.table(language: sheetLanguage)
+            bytes = XLSX.write(sheets: [("Rapport", false, table), (SheetBase.sheetName, true, SheetBase.table(sheet.rows))],
+                               layout: SheetLayout(table: table, asOf: date))
         }
         if path == "-" {
             FileHandle.standardOutput.write(Data(bytes))
@@ -162,7 +164,7 @@ struct SheetImportCommand: ParsableCommand {
         }
         let where_ = { (row: Int, column: String?) in "\(self.file):\(row):\(column.map { sheet.letter($0) } ?? "1")" }
         do {
-            let outcome = try SheetImport(folder: plans).apply(sheet, date: date ?? .today, today: .today, dryRun: dryRun, force: force)
+            let outcome = try SheetImport(folder: try PlanFolder.resolve(plans)).apply(sheet, date: date ?? .today, today: .today, dryRun: dryRun, force: force)
             var out = encodingNote
             if outcome.withoutBase {
                 out += "\(UpdateWords.warning): \(words.withoutBase(file))\n"

@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try language.load(folder: repository.directory, asOf: repository.date)
+        let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
         let hasErrors = result.errorCount > 0
         guard let plans = result.repository else {
             ValidationGate.reportErrors(result)
@@ -50,6 +50,9 @@ struct StatusCommand: ParsableCommand {
         do {
             tree = try RollupEngine(repository: plans, asOf: repository.date).tree(from: unit, depth: depth)
         } catch let failure as RollupEngine.Failure {
+            if let unit, let slash = unit.firstIndex(of: "/") {
+                throw CommandFailure(CommandMessages.unitTakesUnitID(unit, unit: String(unit[..<slash])))
+            }
             if hasErrors { throw ExitCode(1) }   // no root to start from: the errors say why
             throw CommandFailure(failure.description)
         }
@@ -60,7 +63,7 @@ struct StatusCommand: ParsableCommand {
         let terminal = output == nil && Terminal.stdoutSupportsColour
         let renderer: any StatusRenderer = format == .html && unit != nil
             ? HTMLRenderer(bowlingThrough: plans.bowlingPeriod(asOf: repository.date))
-            : format.renderer(terminal: terminal)
+            : format.renderer(terminal: terminal, width: output == nil ? Terminal.stdoutColumns : nil)
         let text = renderer.render(tree)
         if let output {
             try AtomicFile.write(Array(text.utf8), to: output)

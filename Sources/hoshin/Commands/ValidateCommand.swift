@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var loader = RepositoryLoader()
         loader.ruleOverrides = try overrides.parsed()
-        let result = language.localize(try loader.load(folder: repository.directory, asOf: repository.date))
+        let result = language.localize(try loader.load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
                                        strict: strict,
                                        relativize: RepositoryRoot.relativizer(directory: repository.directory))

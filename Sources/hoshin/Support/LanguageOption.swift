@@ -66,7 +66,8 @@ extension Diagnostic {
 
 /// The `language` of a repository's `hoshin.yaml`, read without the unit plans.
 enum RepositoryLanguage {
-    static func of(folder: String) -> Language? {
+    static func of(folder given: String) -> Language? {
+        let folder = (try? PlanFolder.resolve(given, announce: { _ in })) ?? given
         let path = folder.hasSuffix("/") ? folder + "hoshin.yaml" : folder + "/hoshin.yaml"
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let result = RepositoryLoader().load(files: [InMemoryFile(path: "hoshin.yaml", bytes: Array(data))],
