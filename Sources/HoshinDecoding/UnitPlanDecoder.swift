@@ -3,7 +3,7 @@ import HoshinYAML
 
 /// Decodes one unit plan file (spec §3) into a `UnitPlan`, collecting diagnostics.
 public enum UnitPlanDecoder {
-    static let unitKeys = ["unit", "name", "parent", "owner", "vision", "strategies", "goals"]
+    static let unitKeys = ["unit", "name", "parent", "owner", "reporters", "vision", "strategies", "goals"]
     static let strategyKeys = ["id", "title"]
     static let goalKeys = ["id", "title", "strategy", "perspective", "supports", "owner", "weight",
                            "assessment", "indicators", "success_factors", "activities"]
@@ -31,6 +31,7 @@ public enum UnitPlanDecoder {
         let name = reader.text("name", in: fields, required: true)
         let parent = reader.identifier("parent", in: fields, required: false)
         let owner = reader.text("owner", in: fields)?.value
+        let reporters = reader.words("reporters", in: fields, what: "a reporter")
         let vision = reader.text("vision", in: fields)
         var strategies: [Strategy] = []
         for item in reader.list("strategies", in: fields) {
@@ -50,9 +51,10 @@ public enum UnitPlanDecoder {
         let goals = reader.list("goals", in: fields).compactMap { decodeGoal($0, reader: &reader) }
         guard let id, let name else { return (nil, reader.diagnostics) }
         let node = document[root]
-        let unit = UnitPlan(file: file, id: id, name: name.value, parent: parent, owner: owner,
+        var unit = UnitPlan(file: file, id: id, name: name.value, parent: parent, owner: owner,
                             vision: vision?.value, strategies: strategies, goals: goals,
                             range: ByteRange(start: node.start, end: node.end))
+        unit.reporters = reporters
         return (unit, reader.diagnostics)
     }
 

@@ -56,6 +56,8 @@ public struct RepositorySettings: Sendable {
     public var spcMinPoints: Int
     /// Per-rule severity overrides.
     public var rules: [String: SeveritySetting]
+    /// E-mail addresses of who may report every unit through `serve` (§11).
+    public var admins: [String] = []
 
     /// Settings with every default and the given plan year.
     public init(file: String = "hoshin.yaml", period: Int) {

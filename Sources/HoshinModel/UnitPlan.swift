@@ -18,6 +18,8 @@ public struct UnitPlan: Sendable {
     public var goals: [Goal]
     /// The bytes of the whole file's root mapping.
     public var range: ByteRange
+    /// E-mail addresses of who may report this unit and the units below it through `serve` (§11).
+    public var reporters: [String] = []
 
     /// Creates a unit plan.
     public init(file: String, id: Located<String>, name: String, parent: Located<String>? = nil,
