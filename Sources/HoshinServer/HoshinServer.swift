@@ -67,7 +67,7 @@ public struct HoshinServer: Sendable {
             onServerRunning: { channel in await onStarted(channel.localAddress?.port ?? 0) },
             logger: {
                 var logger = Logger(label: "hoshin-serve")
-                logger.logLevel = .warning
+                logger.logLevel = signals ? .warning : .critical
                 return logger
             }()
         )

@@ -22,7 +22,7 @@ struct ServeAPITests {
         #expect(try await server.get("/api/status?as-of=31-10-2026").status == 400)
         let validate = try await server.get("/api/validate")
         #expect(validate.status == 200)
-        #expect((validate.json["summary"] as? [String: Any])?["files"] as? Int == 6)
+        #expect((validate.json["summary"] as? [String: Any])?["files"] as? Int == 5)
     }
 
     @Test("POST /api/report: 200 with the changes, the file edited in place, one commit authored by the local user")
@@ -39,11 +39,11 @@ struct ServeAPITests {
         #expect(changes.map { $0["field"] as? String } == ["status", "progress", "note"])
         let commit = try #require(answer.json["commit"] as? String)
         let text = try server.file("medicinsk-vard/kardiologi.yaml")
-        #expect(text.contains("status: at-risk\n            progress: 55\n            updated: 2026-11-15\n            note: 'Tre av fem team: åäö'"))
+        #expect(text.contains("status: at-risk\n            progress: 55\n            updated: 2026-11-15\n            note: \"Tre av fem team: åäö\""))
         #expect(text.contains("15.2   # sommarbemanning"))
         #expect(server.git(["show", "--name-only", "--format=%an <%ae>", commit]).split(separator: "\n").map(String.init)
-                == ["Lokal Användare <lokal@example.se>", "", "medicinsk-vard/kardiologi.yaml"])
-        #expect(server.logLines.withLock { $0 }.contains { $0.contains("write by local: kardiologi: sjukskoterskemottagning: accepted, commit") })
+                == ["Lokal Användare <lokal@example.se>", "medicinsk-vard/kardiologi.yaml"])
+        #expect(server.logLines.contains { $0.contains("write by local: kardiologi: sjukskoterskemottagning: accepted, commit") })
     }
 
     @Test("POST /api/measure: 200 adds a period in order; 422 for a period of another cadence")

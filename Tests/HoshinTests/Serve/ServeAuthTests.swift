@@ -5,9 +5,10 @@ import Testing
 /// Identity and authorization of `hoshin serve --auth header` (spec §11).
 @Suite("Serve authorization", .serialized)
 struct ServeAuthTests {
-    static func report(_ server: TestServer, as email: String?, unit: String = "kardiologi/telefonuppfoljning") async throws -> Int {
+    static func report(_ server: TestServer, as email: String?, unit: String = "kardiologi/telefonuppfoljning",
+                       status: String = "on-track") async throws -> Int {
         let headers = email.map { ["X-Forwarded-Email": $0] } ?? [:]
-        return try await server.post("/api/report", json: "{\"ref\": \"\(unit)\", \"status\": \"on-track\"}", headers: headers).status
+        return try await server.post("/api/report", json: "{\"ref\": \"\(unit)\", \"status\": \"\(status)\"}", headers: headers).status
     }
 
     @Test("Reporters of the unit and of an ancestor and admins may report; another branch 403; no identity 401")
@@ -15,8 +16,8 @@ struct ServeAuthTests {
         let server = try await TestServer.start(auth: .header)
         defer { server.stop() }
         #expect(try await Self.report(server, as: "anna.berg@region.se") == 200)
-        #expect(try await Self.report(server, as: "MV.Chef@region.se") == 200)
-        #expect(try await Self.report(server, as: "kvalitet@region.se") == 200)
+        #expect(try await Self.report(server, as: "MV.Chef@region.se", status: "at-risk") == 200)
+        #expect(try await Self.report(server, as: "kvalitet@region.se", status: "off-track") == 200)
         #expect(try await Self.report(server, as: "kirurg.chef@region.se") == 403)
         #expect(try await Self.report(server, as: "anna.berg@region.se", unit: "kirurgisk-vard/planering") == 403)
         #expect(try await Self.report(server, as: nil) == 401)

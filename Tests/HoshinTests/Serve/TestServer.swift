@@ -12,7 +12,7 @@ final class TestServer: Sendable {
     let folder: URL
     let port: Int
     let task: Task<Void, any Error>
-    let logLines: Mutex<[String]>
+    let log: LogLines
 
     /// What a response came to.
     struct Answer {
@@ -29,11 +29,20 @@ final class TestServer: Sendable {
         }
     }
 
-    private init(folder: URL, port: Int, task: Task<Void, any Error>, logLines: Mutex<[String]>) {
+    /// The server's write log.
+    final class LogLines: Sendable {
+        let lines = Mutex<[String]>([])
+        init() {}
+    }
+
+    /// The log lines so far.
+    var logLines: [String] { log.lines.withLock { $0 } }
+
+    private init(folder: URL, port: Int, task: Task<Void, any Error>, log: LogLines) {
         self.folder = folder
         self.port = port
         self.task = task
-        self.logLines = logLines
+        self.log = log
     }
 
     /// Copies `Tests/Fixtures/serve/plans`, commits it, and starts the server.
@@ -44,19 +53,19 @@ final class TestServer: Sendable {
                           ["config", "user.email", "lokal@example.se"], ["add", "-A"], ["commit", "-q", "-m", "Plans"]] {
             _ = Self.git(folder, arguments)
         }
-        let lines = Mutex<[String]>([])
+        let lines = LogLines()
         var configuration = ServerConfiguration(folder: folder.path, host: "127.0.0.1", port: 0, auth: auth,
                                                 trustedProxies: trustedProxies, git: git)
         configuration.port = 0
         let server = HoshinServer(configuration: configuration, clock: ServerClock(fixed: PlanDate(year: 2026, month: 11, day: 15)!),
-                                  log: { line in lines.withLock { $0.append(line) } })
+                                  log: { line in lines.lines.withLock { $0.append(line) } })
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let task = Task {
             try await server.run(signals: false) { port in continuation.yield(port) }
         }
         var port = 0
         for await bound in stream { port = bound; break }
-        return TestServer(folder: folder, port: port, task: task, logLines: lines)
+        return TestServer(folder: folder, port: port, task: task, log: lines)
     }
 
     func stop() {
