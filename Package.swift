@@ -11,7 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hoshin", targets: ["hoshin"]),
-        .library(name: "HoshinKit", targets: ["HoshinRepository"]),
+        .library(name: "HoshinKit", targets: ["HoshinRepository", "HoshinUpdate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -50,7 +50,14 @@ let package = Package(
         // Finding, reading, parsing, validating and safely updating a plan repository.
         .target(
             name: "HoshinRepository",
-            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinEditing", "HoshinSheets"],
+            dependencies: ["HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules"],
+            swiftSettings: swiftSettings
+        ),
+        // The one update path (spec §7, §9, §11): field changes with base values, conflicts,
+        // the write check, all-or-nothing writes; `report`, `measure`, `sheet import`, `serve`.
+        .target(
+            name: "HoshinUpdate",
+            dependencies: ["HoshinModel", "HoshinEditing", "HoshinRepository", "HoshinSheets"],
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
@@ -60,7 +67,7 @@ let package = Package(
             name: "HoshinServer",
             dependencies: [
                 "HoshinRepository", "HoshinModel", "HoshinRollup", "HoshinRender", "HoshinReporters",
-                "HoshinDecoding", "HoshinEditing", "HoshinYAML",
+                "HoshinUpdate", "HoshinEditing", "HoshinYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -72,7 +79,7 @@ let package = Package(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinServer",
+                "HoshinSheets", "HoshinUpdate", "HoshinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -88,7 +95,8 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinServer",
+                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
+                "HoshinServer",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

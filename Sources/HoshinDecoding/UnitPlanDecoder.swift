@@ -9,7 +9,7 @@ public enum UnitPlanDecoder {
                            "assessment", "indicators", "success_factors", "activities"]
     static let assessmentKeys = ["status", "date", "note"]
     static let indicatorKeys = ["id", "title", "unit", "direction", "baseline", "target", "warning",
-                                "chart", "freeze", "measurements"]
+                                "chart", "freeze", "measurements", "comments"]
     static let successFactorKeys = ["id", "title", "owner", "weight", "activities"]
     static let activityKeys = ["id", "title", "owner", "start", "due", "status", "progress", "updated",
                                "note", "weight"]
@@ -143,11 +143,25 @@ public enum UnitPlanDecoder {
                               "warning \(warning.value) lies on the good side of target \(target.value) for direction \(direction.value.rawValue)")
             }
         }
+        var comments: [Period: String] = [:]
+        if let commentsID = fields.value("comments"), !reader.isNull(commentsID) {
+            let resolved = reader.document.resolved(commentsID)
+            if reader.document[resolved].kind == .mapping {
+                for (key, value) in reader.document.pairs(of: resolved) {
+                    let text = reader.document.string(reader.document.resolved(key))
+                    if let period = Period(text), reader.document[reader.document.resolved(value)].kind == .scalar {
+                        comments[period] = reader.document.string(reader.document.resolved(value))
+                    }
+                }
+            }
+        }
         guard let id, let title, let direction, let target else { return nil }
-        return Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
-                         baseline: baseline?.value, target: target.value, warning: warning?.value,
-                         chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
-                         range: reader.range(item))
+        var indicator = Indicator(id: id, title: title.value, unit: unit, direction: direction.value,
+                                  baseline: baseline?.value, target: target.value, warning: warning?.value,
+                                  chart: chart?.value ?? .run, freeze: freeze, measurements: measurements,
+                                  range: reader.range(item))
+        indicator.comments = comments
+        return indicator
     }
 
     static func decodeMeasurement(key: YAMLNode.ID, value: YAMLNode.ID, reader: inout NodeReader) -> Measurement? {

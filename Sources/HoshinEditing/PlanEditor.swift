@@ -142,7 +142,76 @@ public struct PlanEditor: Sendable {
             // An empty value (`note:` with nothing after it) sits right after the colon.
             return Splice(insert: " " + text, at: node.start)
         }
+        if let lineStart = lineStartEnding(node.end), node.style == .literal || node.style == .folded {
+            // A block scalar ends at the start of the next line: keep that line break.
+            return Splice(replace: node.start, lineStart, with: text + lineEnding)
+        }
         return Splice(replace: node.start, node.end, with: text)
+    }
+
+    /// The offset after the line break at `offset` (CRLF, LF or CR), or `offset` when there is none.
+    func skipLineBreak(_ offset: Int) -> Int {
+        var index = offset
+        if index < bytes.count, bytes[index] == 0x0D { index += 1 }
+        if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+        return index
+    }
+
+    /// The last scalar inside a node (the node itself when it is one).
+    func lastScalar(of id: YAMLNode.ID) -> YAMLNode.ID {
+        var current = document.resolved(id)
+        while document[current].kind != .scalar, let last = document.children(of: current).last {
+            current = document.resolved(last)
+        }
+        return current
+    }
+
+    /// True for a block scalar with keep chomping (`|+`, `>+`, `|2+`): its trailing blank lines are content.
+    func keepsTrailingLines(_ id: YAMLNode.ID) -> Bool {
+        let node = document[id]
+        guard node.kind == .scalar, node.style == .literal || node.style == .folded else { return false }
+        // The header (`|+`) is where the node starts, or on the line before when the node's
+        // range starts at its content.
+        var lineStart = startOfLine(node.start)
+        for _ in 0..<2 {
+            let line = bytes[lineStart..<endOfLine(from: lineStart)].prefix { $0 != UInt8(ascii: "#") }
+            if let bar = line.lastIndex(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }) {
+                return line[bar...].contains(UInt8(ascii: "+"))
+            }
+            guard lineStart > 0 else { return false }
+            lineStart = startOfLine(lineStart - 1)
+        }
+        return false
+    }
+
+    /// When a node ends at the start of a line (block scalars end after their line breaks,
+    /// and `|+` keeps trailing blank lines as content), that line's start; else nil.
+    func lineStartEnding(_ end: Int) -> Int? {
+        guard end > 0 else { return nil }
+        let lineStart = startOfLine(end)
+        guard lineStart > 0, bytes[lineStart..<end].allSatisfy({ $0 == 0x20 }) else { return nil }
+        return lineStart
+    }
+
+    /// Inserts lines `text` (each begun with a line ending) after the node `id`: at the end of
+    /// its last line, or, when it ends at a line start (a block scalar), before that line.
+    func lines(_ lines: [String], after id: YAMLNode.ID) -> Splice {
+        let end = document[id].end
+        if keepsTrailingLines(lastScalar(of: id)) {
+            // `|+` keeps its trailing blank lines as content: insert after them.
+            var cursor = skipLineBreak(endOfLine(from: end))
+            while cursor < bytes.count {
+                let lineEnd = endOfLine(from: cursor)
+                guard bytes[cursor..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }), lineEnd < bytes.count else { break }
+                cursor = skipLineBreak(lineEnd)
+            }
+            let prefix = cursor > 0 && bytes[cursor - 1] != 0x0A && bytes[cursor - 1] != 0x0D ? lineEnding : ""
+            return Splice(insert: prefix + lines.map { $0 + lineEnding }.joined(), at: cursor)
+        }
+        if let lineStart = lineStartEnding(end) {
+            return Splice(insert: lines.map { $0 + lineEnding }.joined(), at: lineStart)
+        }
+        return Splice(insert: lines.map { lineEnding + $0 }.joined(), at: endOfLine(from: end))
     }
 
     /// The column (in bytes of indentation) of a mapping's keys.
@@ -177,8 +246,7 @@ public struct PlanEditor: Sendable {
             return Splice(insert: text, at: node.start + 1)
         }
         let indent = keyIndent(mapping)
-        let text = entries.map { lineEnding + indent + "\($0.0): \($0.1)" }.joined()
-        return Splice(insert: text, at: endOfLine(from: node.end))
+        return lines(entries.map { indent + "\($0.0): \($0.1)" }, after: mapping)
     }
 
     // MARK: Measurements
@@ -195,33 +263,58 @@ public struct PlanEditor: Sendable {
     /// periods in order, and creating `measurements` when there is none.
     public func setMeasurement(_ period: Period, _ value: MeasurementValue, in indicator: YAMLNode.ID) throws -> [Splice] {
         let rendered = Self.render(value)
-        let entry = "\(period): \(rendered)"
+        return try setEntry("measurements", period, in: indicator) { _ in rendered }
+    }
+
+    /// Splices that add or replace the comment of `period` on an indicator (`comments:`,
+    /// spec §3), keeping periods in order, and creating `comments` when there is none.
+    public func setComment(_ period: Period, _ text: String, in indicator: YAMLNode.ID) throws -> [Splice] {
+        try setEntry("comments", period, in: indicator) { context in ScalarWriter.scalar(text, context: context) }
+    }
+
+    /// The comment of `period` on an indicator as the file holds it, if any.
+    public func comment(_ period: Period, in indicator: YAMLNode.ID) -> String? {
+        guard let comments = value(indicator, "comments") else { return nil }
+        let mapping = document.resolved(comments.value)
+        guard document[mapping].kind == .mapping else { return nil }
+        guard let pair = document.pairs(of: mapping).first(where: { Period(document.string($0.key)) == period }) else { return nil }
+        return document.string(document.resolved(pair.value))
+    }
+
+    /// Adds or replaces `period: value` in the period-keyed mapping `key` of an indicator.
+    func setEntry(_ key: StaticString, _ period: Period, in indicator: YAMLNode.ID,
+                  render: (ScalarWriter.Context) -> String) throws -> [Splice] {
         let indicatorNode = document[indicator]
-        guard let measurements = self.value(indicator, "measurements") else {
+        guard let measurements = self.value(indicator, key) else {
             if indicatorNode.style == .flow {
-                return [insertion(of: [("measurements", "{\(entry)}")], into: indicator)]
+                return [insertion(of: [("\(key)", "{\(period): \(render(.flow))}")], into: indicator)]
             }
             let indent = keyIndent(indicator)
-            let text = lineEnding + indent + "measurements:" + lineEnding + indent + "  " + entry
-            return [Splice(insert: text, at: endOfLine(from: indicatorNode.end))]
+            return [lines([indent + "\(key):", indent + "  " + "\(period): \(render(.block))"], after: indicator)]
         }
         let valueID = document.resolved(measurements.value)
         let node = document[valueID]
+        let context: ScalarWriter.Context = node.style == .flow || (node.kind == .scalar && indicatorNode.style == .flow) ? .flow : .block
+        let rendered = render(context)
+        let entry = "\(period): \(rendered)"
         switch node.kind {
         case .scalar where node.style == .plain && node.start == node.end:
             let indent = keyIndent(indicator)
             let text = indicatorNode.style == .flow ? " {\(entry)}" : lineEnding + indent + "  " + entry
             return [Splice(insert: text, at: node.start)]
         case .scalar where ["~", "null", "Null", "NULL"].contains(document.string(valueID)):
-            return [Splice(replace: node.start, node.end, with: "{\(entry)}")]
+            return [Splice(replace: node.start, node.end, with: "{\(period): \(render(.flow))}")]
         case .mapping:
             break
         default:
-            throw EditError.unsupportedShape("'measurements' is not a mapping of period: value; fix it by hand")
+            throw EditError.unsupportedShape("'\(key)' is not a mapping of period: value; fix it by hand")
         }
         let pairs = document.pairs(of: valueID)
         if let same = pairs.first(where: { Period(document.string($0.key)) == period }) {
             let old = document[same.value]
+            if old.style == .literal || old.style == .folded, let lineStart = lineStartEnding(old.end) {
+                return [Splice(replace: old.start, lineStart, with: rendered + lineEnding)]
+            }
             return [Splice(replace: old.start, old.end, with: rendered)]
         }
         let earlier = pairs.filter { pair in Period(document.string(pair.key)).map { $0 < period } ?? false }
@@ -235,9 +328,9 @@ public struct PlanEditor: Sendable {
         }
         let indent = keyIndent(valueID)
         if let previous {
-            return [Splice(insert: lineEnding + indent + entry, at: endOfLine(from: document[previous.value].end))]
+            return [lines([indent + entry], after: previous.value)]
         }
-        guard let first = pairs.first else { throw EditError.unsupportedShape("'measurements' is empty") }
+        guard let first = pairs.first else { throw EditError.unsupportedShape("'\(key)' is empty") }
         return [Splice(insert: indent + entry + lineEnding, at: startOfLine(document[first.key].start))]
     }
 }

@@ -30,7 +30,9 @@ public enum ScalarWriter {
 
     static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">",
                                              "'", "\"", "%", "@", "`"]
-    static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""]
+    /// Words YAML 1.1 or 1.2 readers give a meaning: bools, null, and YAML 1.1's merge key
+    /// `<<` and value key `=` (PyYAML cannot construct those as plain values).
+    static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "", "<<", "="]
 
     /// True when `text` written plain reads back as the same string (not a number, bool, date or null).
     public static func isSafePlain(_ text: String, context: Context = .block) -> Bool {
@@ -39,10 +41,11 @@ public enum ScalarWriter {
         if indicators.contains(first) { return false }
         if text.contains(where: { $0.isNewline || $0 == "\t" }) { return false }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        if context == .flow, text.contains(where: { ",[]{}".contains($0) }) { return false }
+        // YAML 1.1 readers (PyYAML) end a plain scalar in flow style at any of these.
+        if context == .flow, text.contains(where: { ",[]{}?:#".contains($0) }) { return false }
         if reserved.contains(text.lowercased()) { return false }
         if looksNumeric(text) || looksLikeDate(text) { return false }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF }) { return false }
+        if text.unicodeScalars.contains(where: { Self.mustEscape($0) }) { return false }
         return true
     }
 
@@ -50,7 +53,8 @@ public enum ScalarWriter {
     static func looksNumeric(_ text: String) -> Bool {
         let lower = text.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan"].contains(lower) { return true }
-        if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") { return true }
+        let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
+        if unsigned.hasPrefix("0x") || unsigned.hasPrefix("0o") || unsigned.hasPrefix("0b") { return true }
         let allowed = Set("0123456789+-._e:")
         return lower.contains(where: \.isNumber) && lower.allSatisfy { allowed.contains($0) }
     }
@@ -73,8 +77,11 @@ public enum ScalarWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{85}": out += "\\N"       // NEL: a line break to YAML 1.1 readers
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFEFF {
+                if mustEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -85,9 +92,22 @@ public enum ScalarWriter {
         return out + "\""
     }
 
-    /// A number written plain: whole numbers without a fraction, else the shortest exact form.
+    /// Scalars written as escapes: C0 and C1 controls, DEL, the byte-order mark, the line and
+    /// paragraph separators, and the non-characters U+FFFE and U+FFFF.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || value == 0x2028 || value == 0x2029
+            || value == 0xFFFE || value == 0xFFFF
+    }
+
+    /// A number written plain: whole numbers without a fraction, else the shortest exact form,
+    /// with a fraction before any exponent (`1.0e-07`) so YAML 1.1 readers read a float too.
     public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
+        let text = String(value)
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), !text[..<e].contains(".") {
+            return text[..<e] + ".0" + text[e...]
+        }
+        return text
     }
 }

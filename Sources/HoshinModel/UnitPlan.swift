@@ -179,6 +179,8 @@ public struct Indicator: Sendable {
     public var freeze: Located<Period>?
     /// Measurements in source order.
     public var measurements: [Measurement]
+    /// The unit's comment on a period's value (`comments:`, spec §3).
+    public var comments: [Period: String] = [:]
     /// The indicator's mapping node.
     public var range: ByteRange
 

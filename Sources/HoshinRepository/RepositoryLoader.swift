@@ -31,10 +31,18 @@ public struct InMemoryFile: Sendable {
 public struct RepositoryLoader: Sendable {
     /// The resource limits applied to each file.
     public var limits: ParseLimits
+    /// When true, the structural rules (`yaml-syntax`, `duplicate-key`, `resource-limit`,
+    /// `invalid-type`) keep their default severity whatever `hoshin.yaml` sets: the check
+    /// before a write (spec §7), so that a write can never leave a file that does not parse.
+    public var enforcesStructuralRules: Bool
+
+    /// The rules `enforcesStructuralRules` holds at their default severity.
+    public static let structuralRules: Set<String> = [RuleID.yamlSyntax, RuleID.duplicateKey, RuleID.resourceLimit, RuleID.invalidType]
 
     /// Creates a loader.
-    public init(limits: ParseLimits = .standard) {
+    public init(limits: ParseLimits = .standard, enforcesStructuralRules: Bool = false) {
         self.limits = limits
+        self.enforcesStructuralRules = enforcesStructuralRules
     }
 
     /// Loads the repository in `folder` and validates it at `asOf`; `overrides` gives
@@ -59,7 +67,7 @@ public struct RepositoryLoader: Sendable {
             }
             return FileOutcome.parse(file: display, relative: relative, bytes: [UInt8](data), limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules)
     }
 
     /// Loads a repository given as files in memory (named as if inside `folder`).
@@ -70,7 +78,7 @@ public struct RepositoryLoader: Sendable {
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules)
     }
 
     static func concurrentMap<Input: Sendable, Output: Sendable>(
@@ -84,7 +92,7 @@ public struct RepositoryLoader: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
-    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate) -> ValidationResult {
+    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var settings: RepositorySettings?
@@ -117,7 +125,8 @@ public struct RepositoryLoader: Sendable {
         var resolved: [Diagnostic] = []
         resolved.reserveCapacity(diagnostics.count)
         for var diagnostic in diagnostics {
-            guard let severity = RuleCatalogue.severity(of: diagnostic.rule, settings: settings) else { continue }
+            let enforced = enforcing && structuralRules.contains(diagnostic.rule)
+            guard let severity = RuleCatalogue.severity(of: diagnostic.rule, settings: enforced ? nil : settings) else { continue }
             diagnostic.severity = severity
             if let source = sources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)

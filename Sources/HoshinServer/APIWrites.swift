@@ -94,10 +94,9 @@ extension ServerApp {
                                    unit: target.unit, range: activity?.progress?.range ?? activity?.range)
             }
             write.progress = progress
-        } else if write.status == .done {
-            write.progress = 100
         }
         write.note = note
+        write.confirm = true
         if let base {
             do {
                 if base.has("status") { write.baseStatus = .some(try base.string("status")) }
@@ -150,10 +149,12 @@ extension ServerApp {
         default:
             return Responses.error(.badRequest, "'value' must be a number or a string \"NUM/DEN\"")
         }
-        if comment != nil {
-            throw invalidValue("comments on measurements cannot be stored by this version", unit: target.unit, range: indicator?.range)
+        var write = MeasurementWrite(indicatorID: target.id, period: period, value: value, comment: comment)
+        if let base, base.has("comment") {
+            do { write.baseComment = .some(try base.string("comment")) } catch let malformed as MalformedBody {
+                return Responses.error(.badRequest, malformed.message)
+            }
         }
-        var write = MeasurementWrite(indicatorID: target.id, period: period, value: value)
         if let base, base.has("value") {
             switch base.members["value"] {
             case .null?: write.baseValue = .some(nil)
@@ -174,13 +175,16 @@ extension ServerApp {
     func apiAnswer(_ submission: UnitSubmission, ref: String, unit: UnitPlan, identity: Identity,
                    repository: PlanRepository) async -> Response {
         let relative = relativePath(of: unit, in: repository)
-        let result = await writes.submit(submission, relative: relative, identity: identity, asOf: clock.today)
+        let result = await writes.submit(submission, unit: unit, relative: relative, identity: identity,
+                                         asOf: clock.today, today: clock.today)
         switch result.outcome {
         case .written(let changes, _):
             var object: [String: JSONValue] = [
                 "ref": .string(ref),
                 "changes": .array(changes.map { change in
-                    .object(["field": .string(change.field), "old": .string(change.old), "new": .string(change.new)])
+                    var entry: [String: JSONValue] = ["field": .string(change.field), "old": .string(change.old), "new": .string(change.new)]
+                    if let period = change.period { entry["period"] = .string(period) }
+                    return .object(entry)
                 }),
             ]
             if let commit = result.commit { object["commit"] = .string(commit) }
@@ -196,6 +200,12 @@ extension ServerApp {
             return Responses.json(.conflict, .object(object))
         case .invalid(let diagnostics, _):
             return Responses.json(.unprocessableContent, .object(["diagnostics": .array(diagnostics.map(Responses.diagnostic))]))
+        case .rejected(let problems):
+            let diagnostics = problems.map { problem in
+                Responses.diagnostic(Diagnostic(file: unit.file, range: unit.range, severity: .error, rule: RuleID.invalidValue,
+                                                message: problem.message))
+            }
+            return Responses.json(.unprocessableContent, .object(["diagnostics": .array(diagnostics)]))
         case .failed(let message):
             return Responses.json(.unprocessableContent, .object(["diagnostics": .array([]), "error": .string(message)]))
         }

@@ -97,8 +97,8 @@ extension ServerApp {
             model.notice = (true, words.nothingChanged, [])
             return formResponse(.ok, model, identity: identity, words: words, newToken: false)
         }
-        let result = await writes.submit(read.submission, relative: relativePath(of: unit, in: repository),
-                                         identity: identity, asOf: clock.today)
+        let result = await writes.submit(read.submission, unit: unit, relative: relativePath(of: unit, in: repository),
+                                         identity: identity, asOf: clock.today, today: clock.today)
         switch result.outcome {
         case .written(let changes, _):
             return try freshForm(unit: unit, period: period, identity: identity, csrf: String(cookie),
@@ -117,9 +117,11 @@ extension ServerApp {
             }
             for indicator in fresh.allIndicators {
                 model.bases[FormField.base(FormField.indicator(indicator.id.value))] = FormField.planValue(indicator, period)
+                model.bases[FormField.base(FormField.comment(indicator.id.value))] = FormField.planComment(indicator, period)
             }
-            let line = words.conflictLine(who: result.lastChange?.who, date: result.lastChange?.date)
             for conflict in conflicts {
+                let line = words.conflictLine(who: result.lastChange?.who ?? conflict.updated.map { _ in words.someone },
+                                              date: result.lastChange?.date ?? conflict.updated?.description)
                 let name = fieldName(conflict.field, labels: labels, words: words)
                 let theirs = shown(conflict.plan, field: conflict.field, labels: labels)
                 let yours = shown(conflict.yours, field: conflict.field, labels: labels)
@@ -131,6 +133,13 @@ extension ServerApp {
             var unplaced: [String] = []
             for (diagnostic, ref) in zip(diagnostics, refs) {
                 if let ref { model.messages[ref, default: []].append(diagnostic.message) } else { unplaced.append(diagnostic.message) }
+            }
+            model.notice = (false, words.notSaved, unplaced)
+            return formResponse(.unprocessableContent, model, identity: identity, words: words, newToken: false)
+        case .rejected(let problems):
+            var unplaced: [String] = []
+            for problem in problems {
+                if let ref = problem.ref { model.messages[ref, default: []].append(problem.message) } else { unplaced.append(problem.message) }
             }
             model.notice = (false, words.notSaved, unplaced)
             return formResponse(.unprocessableContent, model, identity: identity, words: words, newToken: false)
@@ -156,6 +165,7 @@ extension ServerApp {
         case "status": labels.status
         case "progress": labels.progress
         case "note": words.note
+        case let other where other.hasPrefix("comment"): words.comment
         default: words.value
         }
     }
@@ -167,10 +177,10 @@ extension ServerApp {
     }
 
     /// "Utbilda granskningsteam: Status: I fas → Risk".
-    func describe(_ change: FieldChange, unit: UnitPlan, labels: Labels, words: ServerWords) -> String {
+    func describe(_ change: ChangedField, unit: UnitPlan, labels: Labels, words: ServerWords) -> String {
         let id = String(change.ref.split(separator: "/").last ?? "")
         let title = unit.allActivities.first { $0.id.value == id }?.title ?? unit.allIndicators.first { $0.id.value == id }?.title ?? id
-        let field = change.field.first?.isNumber == true ? change.field : fieldName(change.field, labels: labels, words: words)
+        let field = fieldName(change.field, labels: labels, words: words) + (change.period.map { " \($0)" } ?? "")
         return "\(title): \(field): \(shown(change.old, field: change.field, labels: labels)) → \(shown(change.new, field: change.field, labels: labels))"
     }
 }
@@ -231,26 +241,41 @@ enum FormSubmission {
                 write.baseNote = .some(note.base.isEmpty ? nil : note.base)
                 changed = true
             }
-            if write.status == .done, write.progress == nil, activity.progress?.value != 100 { write.progress = 100 }
             if changed { read.submission.activities.append(write) }
         }
         for indicator in unit.allIndicators {
             let id = indicator.id.value
+            var write = MeasurementWrite(indicatorID: id, period: period)
             let key = FormField.indicator(id)
-            guard let raw = form[key] else { continue }
-            let value = raw.trimmingCharacters(in: [" "])
-            let base = (form[FormField.base(key)] ?? FormField.planValue(indicator, period)).trimmingCharacters(in: [" "])
-            read.values[key] = value
-            read.bases[FormField.base(key)] = base
-            guard value != base, !value.isEmpty else { continue }
-            guard let parsed = ValueText.parseMeasurement(value) else {
-                read.messages["\(unitID)/\(id)", default: []].append(words.notAValue)
-                continue
+            if let raw = form[key] {
+                let value = raw.trimmingCharacters(in: [" "])
+                let base = (form[FormField.base(key)] ?? FormField.planValue(indicator, period)).trimmingCharacters(in: [" "])
+                read.values[key] = value
+                read.bases[FormField.base(key)] = base
+                if value != base, !value.isEmpty {
+                    if let parsed = ValueText.parseMeasurement(value) {
+                        let baseValue = base.isEmpty ? nil : ValueText.parseMeasurement(base)
+                        if parsed != baseValue {
+                            write.value = parsed
+                            write.baseValue = .some(baseValue)
+                        }
+                    } else {
+                        read.messages["\(unitID)/\(id)", default: []].append(words.notAValue)
+                    }
+                }
             }
-            let baseValue = base.isEmpty ? nil : ValueText.parseMeasurement(base)
-            if parsed == baseValue { continue }
-            read.submission.measurements.append(MeasurementWrite(indicatorID: id, period: period, value: parsed,
-                                                                 baseValue: .some(baseValue)))
+            let commentKey = FormField.comment(id)
+            if let raw = form[commentKey] {
+                let text = FormBody.normaliseText(raw)
+                let base = FormBody.normaliseText(form[FormField.base(commentKey)] ?? FormField.planComment(indicator, period))
+                read.values[commentKey] = text
+                read.bases[FormField.base(commentKey)] = base
+                if text != base, !text.isEmpty {
+                    write.comment = text
+                    write.baseComment = .some(base.isEmpty ? nil : base)
+                }
+            }
+            if write.value != nil || write.comment != nil { read.submission.measurements.append(write) }
         }
         return read
     }

@@ -27,6 +27,7 @@ struct ReportFormModel {
 enum FormField {
     static func activity(_ id: String, _ field: String) -> String { "a.\(id).\(field)" }
     static func indicator(_ id: String) -> String { "i.\(id).value" }
+    static func comment(_ id: String) -> String { "i.\(id).comment" }
     static func base(_ name: String) -> String { "base.\(name)" }
 
     /// The plan's value of an activity field, as the form shows it.
@@ -36,6 +37,11 @@ enum FormField {
         case "progress": activity.progress.map { ValueText.number($0.value) } ?? ""
         default: activity.note ?? ""
         }
+    }
+
+    /// The plan's comment on an indicator's period.
+    static func planComment(_ indicator: Indicator, _ period: Period) -> String {
+        indicator.comments[period] ?? ""
     }
 
     /// The plan's value of an indicator for a period, as the form shows it.
@@ -178,8 +184,10 @@ enum ReportFormPage {
         if !recent.isEmpty { out += "<div class=\"now\">\(HTML.escape(recent))</div>" }
         out += "</div>"
         out += "<div><label for=\"i-\(html)-value\">\(words.value) \(model.period)</label><input id=\"i-\(html)-value\" name=\"i.\(html).value\" inputmode=\"decimal\" value=\"\(HTML.escape(field.shown))\"\(disabled)></div>"
-        out += "<div></div>"
+        let comment = value(FormField.comment(id), plan: FormField.planComment(indicator, model.period), model: model)
+        out += "<div><label for=\"i-\(html)-comment\">\(words.comment) \(model.period)</label><textarea id=\"i-\(html)-comment\" name=\"i.\(html).comment\" rows=\"2\"\(disabled)>\(HTML.escape(comment.shown))</textarea></div>"
         out += "<input type=\"hidden\" name=\"base.i.\(html).value\" value=\"\(HTML.escape(field.base))\">"
+        out += "<input type=\"hidden\" name=\"base.i.\(html).comment\" value=\"\(HTML.escape(comment.base))\">"
         out += messages + "</div>\n"
         return out
     }

@@ -24,13 +24,14 @@ actor WriteService {
     }
 
     /// Writes one unit's submission to its file (`relative`), then records it in git.
-    func submit(_ submission: UnitSubmission, relative: String, identity: Identity, asOf: PlanDate) -> WriteResult {
+    func submit(_ submission: UnitSubmission, unit: UnitPlan, relative: String, identity: Identity,
+                asOf: PlanDate, today: PlanDate) -> WriteResult {
         let what = Self.describe(submission)
         if let git, let problem = git.syncBeforeWrite() {
             log("hoshin serve: write by \(identity.logName): \(what): refused: \(problem)")
             return WriteResult(outcome: .failed(problem), commit: nil, lastChange: nil)
         }
-        let outcome = writes.apply(submission, relative: relative, asOf: asOf)
+        let outcome = writes.apply(submission, unit: unit, asOf: asOf, today: today)
         var commit: String?
         var result = "accepted"
         switch outcome {
@@ -56,6 +57,7 @@ actor WriteService {
         case .unchanged: result = "unchanged"
         case .conflicts(let list): result = "conflict (\(list.map { "\($0.ref) \($0.field)" }.joined(separator: ", ")))"
         case .invalid(let diagnostics, _): result = "refused: would not validate (\(diagnostics.map(\.rule).joined(separator: ", ")))"
+        case .rejected(let problems): result = "refused: \(problems.map(\.message).joined(separator: "; "))"
         case .failed(let why): result = "refused: \(why)"
         }
         log("hoshin serve: write by \(identity.logName): \(what): \(result)\(commit.map { ", commit \($0.prefix(12))" } ?? "")")
@@ -64,7 +66,7 @@ actor WriteService {
         return WriteResult(outcome: outcome, commit: commit, lastChange: lastChange)
     }
 
-    static func upstreamConflicts(_ changes: [FieldChange]) -> [FieldConflict] {
+    static func upstreamConflicts(_ changes: [ChangedField]) -> [FieldConflict] {
         changes.map { FieldConflict(ref: $0.ref, field: $0.field, base: $0.old, plan: nil, yours: $0.new) }
     }
 
@@ -75,7 +77,7 @@ actor WriteService {
     }
 
     /// The commit message: unit, what was reported, the period; one line a change below.
-    static func message(_ submission: UnitSubmission, changes: [FieldChange]) -> String {
+    static func message(_ submission: UnitSubmission, changes: [ChangedField]) -> String {
         let period = submission.period?.description ?? submission.measurements.first?.period.description
         let refs = Array(Set(changes.map { $0.ref.split(separator: "/").last.map(String.init) ?? $0.ref })).sorted()
         var subject = "\(submission.unitID): report"
@@ -83,7 +85,7 @@ actor WriteService {
         subject += refs.isEmpty ? " (updated)" : " — " + refs.joined(separator: ", ")
         let body = changes.map { change -> String in
             let old = change.old.map { Self.short($0) } ?? "–"
-            return "\(change.ref) \(change.field): \(old) → \(Self.short(change.new))"
+            return "\(change.ref) \(change.field)\(change.period.map { " \($0)" } ?? ""): \(old) → \(Self.short(change.new))"
         }
         return ([subject, ""] + body + ["", "Reported through hoshin serve on \(submission.date)."]).joined(separator: "\n")
     }

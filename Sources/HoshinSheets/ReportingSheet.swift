@@ -5,7 +5,7 @@ import HoshinModel
 /// reporting period of the plan year up to the as-of date.
 public struct ReportingSheet: Sendable {
     /// The English column keys of the first header row.
-    public static let columns = ["type", "ref", "title", "status", "progress", "note", "updated", "period", "value", "num", "den"]
+    public static let columns = ["type", "ref", "title", "status", "progress", "note", "updated", "period", "value", "num", "den", "comment"]
 
     /// One row of the sheet, keyed by column.
     public struct Row: Sendable, Equatable {
@@ -39,7 +39,8 @@ public struct ReportingSheet: Sendable {
             let ratio = indicator.chart == .p || indicator.chart == .u
                 || indicator.measurements.contains { if case .ratio = $0.value { true } else { false } }
             for period in periods {
-                var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description]
+                var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description,
+                             "comment": indicator.comments[period] ?? ""]
                 switch indicator.measurements.first(where: { $0.period == period })?.value {
                 case .number(let value)?: cells["value"] = Self.number(value)
                 case .ratio(let num, let den)?:
@@ -72,9 +73,9 @@ public struct ReportingSheet: Sendable {
     /// Labels for the second header row, in the repository's language.
     public static func labels(_ language: ReportLanguage) -> [String] {
         switch language {
-        case .sv: ["typ", "referens", "titel", "status", "klart %", "kommentar", "rapporterad", "period", "värde", "täljare", "nämnare"]
-        case .da: ["type", "reference", "titel", "status", "færdig %", "note", "rapporteret", "periode", "værdi", "tæller", "nævner"]
-        case .en: ["type", "reference", "title", "status", "done %", "note", "reported", "period", "value", "numerator", "denominator"]
+        case .sv: ["typ", "referens", "titel", "status", "klart %", "kommentar", "rapporterad", "period", "värde", "täljare", "nämnare", "analys"]
+        case .da: ["type", "reference", "titel", "status", "færdig %", "note", "rapporteret", "periode", "værdi", "tæller", "nævner", "analyse"]
+        case .en: ["type", "reference", "title", "status", "done %", "note", "reported", "period", "value", "numerator", "denominator", "analysis"]
         }
     }
 
@@ -85,37 +86,210 @@ public struct ReportingSheet: Sendable {
         }
     }
 
-    /// The sheet as CSV (RFC 4180, UTF-8).
+    /// The sheet as CSV (RFC 4180) with the base column: for sv and da what Excel in those
+    /// locales opens directly (UTF-8 with a byte-order mark, `;`, decimal commas), for en `,`
+    /// and decimal points.
     public func csv(language: ReportLanguage) -> String {
-        table(language: language).map { CSV.line($0) }.joined()
+        let nordic = language != .en
+        let delimiter: Character = nordic ? ";" : ","
+        var lines = [CSV.line(Self.columns + [SheetBase.column], delimiter: delimiter),
+                     CSV.line(Self.labels(language) + [SheetBase.label(language)], delimiter: delimiter)]
+        for row in rows {
+            var fields = Self.columns.map { $0 == "type" ? row.type : row.cells[$0] ?? "" }
+            if nordic {
+                for key in ["progress", "value", "num", "den"] {
+                    let index = Self.columns.firstIndex(of: key)!
+                    if Double(fields[index]) != nil { fields[index] = fields[index].replacingOccurrences(of: ".", with: ",") }
+                }
+            }
+            lines.append(CSV.line(fields + [SheetBase.encode(row)], delimiter: delimiter))
+        }
+        return (nordic ? "\u{FEFF}" : "") + lines.joined()
     }
 
-    /// A row read back from a file: its 1-based sheet row number and its cells.
+    /// A row read back from a file: its 1-based sheet row number, its cells, and the values
+    /// it was exported with (nil when the sheet carries no record of them).
     public struct ReadRow: Sendable, Equatable {
         public let number: Int
         public let cells: [String: String]
+        public let base: [String: String]?
+
+        public init(number: Int, cells: [String: String], base: [String: String]? = nil) {
+            self.number = number
+            self.cells = cells
+            self.base = base
+        }
     }
 
-    /// Reads rows from a table whose first row holds the English column keys. A second row
-    /// that is not an activity or measurement row (the labels) is skipped, as are empty rows.
-    public static func read(table: [[String]]) throws -> [ReadRow] {
-        guard let header = table.first else { throw SheetError(row: 1, column: nil, message: "the sheet is empty") }
-        let keys = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for required in ["type", "ref"] where !keys.contains(required) {
-            throw SheetError(row: 1, column: required, message: "the header has no '\(required)' column")
+    /// A sheet read back: its rows, where each column is, and whether it recorded its base.
+    public struct ReadSheet: Sendable, Equatable {
+        /// The rows with content, in sheet order.
+        public var rows: [ReadRow]
+        /// 0-based column index by English key.
+        public var columns: [String: Int]
+        /// True when the sheet carries the values it was exported with.
+        public var hasBase: Bool
+        /// Problems found while reading (ragged rows), each with row and column.
+        public var problems: [SheetError]
+
+        /// The spreadsheet letter of a column key (`D`), or the key itself when unknown.
+        public func letter(_ key: String) -> String {
+            columns[key].map(Self.letter) ?? key
         }
+
+        /// "A", "B", … "AA" for a 0-based column.
+        public static func letter(_ index: Int) -> String {
+            var index = index + 1
+            var name = ""
+            while index > 0 {
+                name = String(UnicodeScalar(UInt8(65 + (index - 1) % 26))) + name
+                index = (index - 1) / 26
+            }
+            return name
+        }
+    }
+
+    /// Reads rows from a table (the label row or the English keys as header; blank rows and
+    /// free text below the table skipped). `baseTable` is the hidden base worksheet of an
+    /// XLSX; a CSV carries its base in the trailing `base` column.
+    public static func read(table: [[String]], baseTable: [[String]]? = nil) throws -> ReadSheet {
+        let normalize = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        var byName: [String: String] = [:]
+        for key in columns + [SheetBase.column] { byName[key] = key }
+        for language in [ReportLanguage.sv, .da, .en] {
+            for (key, label) in zip(columns + [SheetBase.column], labels(language) + [SheetBase.label(language)]) {
+                byName[normalize(label)] = byName[normalize(label)] ?? key
+            }
+        }
+        // The header: the first row (of the first ten) that names `type` and `ref`.
+        var headerIndex: Int?
+        var keys: [String?] = []
+        for (index, row) in table.prefix(10).enumerated() {
+            let mapped = row.map { byName[normalize($0)] }
+            if mapped.contains("type"), mapped.contains("ref") {
+                headerIndex = index
+                keys = mapped
+                break
+            }
+        }
+        guard let headerIndex else {
+            throw SheetError(row: 1, column: nil, message: table.isEmpty ? "the sheet is empty"
+                             : "no header row: a row naming the columns type and ref (or their labels)")
+        }
+        var positions: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { if let key, positions[key] == nil { positions[key] = index } }
+        let base = baseTable.map(SheetBase.read(table:))
         var rows: [ReadRow] = []
-        for (index, fields) in table.enumerated().dropFirst() {
+        var problems: [SheetError] = []
+        var ended = false
+        for (index, fields) in table.enumerated().dropFirst(headerIndex + 1) {
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             var cells: [String: String] = [:]
-            for (column, key) in keys.enumerated() where column < fields.count && !key.isEmpty {
-                cells[key] = fields[column]
+            for (column, key) in keys.enumerated() {
+                if let key, column < fields.count, cells[key] == nil { cells[key] = fields[column] }
             }
             let type = (cells["type"] ?? "").trimmingCharacters(in: .whitespaces)
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            if index == 1, type != "activity", type != "measurement" { continue }
-            rows.append(ReadRow(number: index + 1, cells: cells))
+            // A second header row (labels or keys) right under the first.
+            if rows.isEmpty, fields.map({ byName[normalize($0)] }).contains("ref") { continue }
+            if type != "activity", type != "measurement" {
+                // Free text below the table (a sum, a signature) ends it; a bad type inside is an error.
+                let refText = (cells["ref"] ?? "").trimmingCharacters(in: .whitespaces)
+                if refText.isEmpty || !refText.contains("/") { ended = true; continue }
+            }
+            if ended, type != "activity", type != "measurement" { continue }
+            let extra = fields.indices.filter { $0 >= keys.count && !fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+            if let first = extra.first {
+                problems.append(SheetError(row: index + 1, column: ReadSheet.letter(first),
+                                           message: "the row has \(fields.count) cells but the header has \(keys.count); a cell may have been shifted"))
+            }
+            var recorded: [String: String]?
+            if let base {
+                recorded = base[SheetBase.key(type: type, ref: cells["ref"] ?? "", period: cells["period"] ?? "")]
+            } else if let encoded = cells[SheetBase.column], !encoded.isEmpty {
+                recorded = SheetBase.decode(encoded)
+                if let recorded, recorded["ref"] != cells["ref"]?.trimmingCharacters(in: .whitespaces)
+                    || (recorded["period"] ?? "") != (cells["period"] ?? "").trimmingCharacters(in: .whitespaces) {
+                    // The row was edited into another ref: its record does not apply.
+                    cells[SheetBase.column] = nil
+                    rows.append(ReadRow(number: index + 1, cells: cells, base: nil))
+                    continue
+                }
+            }
+            cells[SheetBase.column] = nil
+            rows.append(ReadRow(number: index + 1, cells: cells, base: recorded))
         }
-        return rows
+        let hasBase = base != nil || positions[SheetBase.column] != nil
+        return ReadSheet(rows: rows, columns: positions, hasBase: hasBase, problems: problems)
+    }
+}
+
+/// The values a sheet was exported with (spec §9): one record per row, keyed by type, ref
+/// and period. CSV: a trailing `base` column holding the row's record as
+/// `hoshin-base-1 key=value&key=value` (percent-encoded). XLSX: a hidden worksheet
+/// `hoshin-base` with the English column keys and one row per exported row.
+public enum SheetBase {
+    /// The CSV column and the XLSX sheet name.
+    public static let column = "base"
+    /// The hidden worksheet of an XLSX.
+    public static let sheetName = "hoshin-base"
+    static let prefix = "hoshin-base-1 "
+    /// The columns a record holds.
+    public static let keys = ["type", "ref", "period", "status", "progress", "note", "updated", "value", "num", "den", "comment"]
+
+    /// The label of the CSV base column.
+    public static func label(_ language: ReportLanguage) -> String {
+        switch language {
+        case .sv: "(Hoshin, ändra inte)"
+        case .da: "(Hoshin, ændr ikke)"
+        case .en: "(Hoshin, do not edit)"
+        }
+    }
+
+    /// The lookup key of a row.
+    public static func key(type: String, ref: String, period: String) -> String {
+        [type, ref, period].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\u{0}")
+    }
+
+    /// A row's record for the CSV base column.
+    public static func encode(_ row: ReportingSheet.Row) -> String {
+        let allowed = CharacterSet.alphanumerics.subtracting(CharacterSet(charactersIn: "&=%+")).union(CharacterSet(charactersIn: "-._/:"))
+        let pairs = keys.compactMap { key -> String? in
+            let value = key == "type" ? row.type : (row.cells[key] ?? "")
+            if value.isEmpty, key != "type" { return nil }
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+            return "\(key)=\(encoded)"
+        }
+        return prefix + pairs.joined(separator: "&")
+    }
+
+    /// A CSV base cell read back, or nil when it is not one.
+    public static func decode(_ cell: String) -> [String: String]? {
+        guard cell.hasPrefix(prefix) else { return nil }
+        var record: [String: String] = [:]
+        for pair in cell.dropFirst(prefix.count).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let value = String(parts[1]).removingPercentEncoding else { return nil }
+            record[String(parts[0])] = value
+        }
+        return record
+    }
+
+    /// The hidden base worksheet of a sheet.
+    public static func table(_ rows: [ReportingSheet.Row]) -> [[String]] {
+        [keys] + rows.map { row in keys.map { $0 == "type" ? row.type : row.cells[$0] ?? "" } }
+    }
+
+    /// Records by key from the hidden worksheet.
+    public static func read(table: [[String]]) -> [String: [String: String]] {
+        guard let header = table.first else { return [:] }
+        var records: [String: [String: String]] = [:]
+        for row in table.dropFirst() {
+            var record: [String: String] = [:]
+            for (index, key) in header.enumerated() where index < row.count && !row[index].isEmpty { record[key] = row[index] }
+            let key = Self.key(type: record["type"] ?? "", ref: record["ref"] ?? "", period: record["period"] ?? "")
+            records[key] = record
+        }
+        return records
     }
 }
 

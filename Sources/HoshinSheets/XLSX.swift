@@ -21,26 +21,38 @@ public enum XLSX {
 
     /// Writes a table as a workbook with one worksheet named "Rapport".
     public static func write(_ table: [[String]], sheetName: String = "Rapport") -> [UInt8] {
-        ZipArchive.write([
-            ("[Content_Types].xml", Array(contentTypes.utf8)),
-            ("_rels/.rels", Array(rootRelationships.utf8)),
-            ("xl/workbook.xml", Array(workbook(sheetName).utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships.utf8)),
-            ("xl/styles.xml", Array(styles.utf8)),
-            ("xl/worksheets/sheet1.xml", Array(worksheet(table).utf8)),
-        ])
+        write(sheets: [(sheetName, false, table)])
     }
 
-    static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-    </Types>
-    """
+    /// Writes worksheets (name, hidden, table); the first is the one shown. At least one must be visible.
+    public static func write(sheets: [(name: String, hidden: Bool, table: [[String]])]) -> [UInt8] {
+        var parts: [(path: String, bytes: [UInt8])] = [
+            ("[Content_Types].xml", Array(contentTypes(count: sheets.count).utf8)),
+            ("_rels/.rels", Array(rootRelationships.utf8)),
+            ("xl/workbook.xml", Array(workbook(sheets.map { ($0.name, $0.hidden) }).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships(count: sheets.count).utf8)),
+            ("xl/styles.xml", Array(styles.utf8)),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(worksheet(sheet.table, report: index == 0).utf8)))
+        }
+        return ZipArchive.write(parts)
+    }
+
+    static func contentTypes(count: Int) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+        """ + (1...count).map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined() + """
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+        </Types>
+        """
+    }
 
     static let rootRelationships = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -49,22 +61,28 @@ public enum XLSX {
     </Relationships>
     """
 
-    static func workbook(_ name: String) -> String {
+    static func workbook(_ sheets: [(name: String, hidden: Bool)]) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-        <sheets><sheet name="\(escape(name))" sheetId="1" r:id="rId1"/></sheets></workbook>
-        """
+        <bookViews><workbookView activeTab="0"/></bookViews><sheets>
+        """ + sheets.enumerated().map { index, sheet in
+            "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(index + 1)\"/>"
+        }.joined() + "</sheets></workbook>\n"
     }
 
-    static let workbookRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    </Relationships>
-    """
+    static func workbookRelationships(count: Int) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        """ + (1...count).map {
+            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined() + """
+        <Relationship Id="rId\(count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        </Relationships>
+        """
+    }
 
     static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -91,17 +109,20 @@ public enum XLSX {
         return name
     }
 
-    static func worksheet(_ table: [[String]]) -> String {
+    static func worksheet(_ table: [[String]], report: Bool = true) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-        out += "<cols><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols><sheetData>"
+        if report {
+            out += "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            out += "<cols><col min=\"2\" max=\"3\" width=\"42\" customWidth=\"1\"/><col min=\"6\" max=\"6\" width=\"40\" customWidth=\"1\"/></cols>"
+        }
+        out += "<sheetData>"
         for (rowIndex, row) in table.enumerated() {
             out += "<row r=\"\(rowIndex + 1)\">"
             for (columnIndex, value) in row.enumerated() where !value.isEmpty {
                 let reference = "\(columnName(columnIndex))\(rowIndex + 1)"
-                let style = rowIndex < 2 ? " s=\"1\"" : ""
-                if rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
+                let style = report && rowIndex < 2 ? " s=\"1\"" : ""
+                if report, rowIndex >= 2, numericColumns.contains(columnIndex), let number = Double(value), number.isFinite {
                     out += "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
                 } else {
                     out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
@@ -189,6 +210,9 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 /// Cells of a worksheet, placed by their `r="C5"` references.
 final class WorksheetReader: NSObject, XMLParserDelegate {
     let shared: [String]
+    var formats = StyleReader.Formats(kinds: [])
+    var date1904 = false
+    var style: Int?
     var rows: [Int: [Int: String]] = [:]
     var nextRow = 0
     var rowIndex = 0
@@ -203,8 +227,11 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         self.shared = shared
     }
 
-    static func parse(_ data: Data, shared: [String]) throws -> [[String]] {
+    static func parse(_ data: Data, shared: [String], formats: StyleReader.Formats = .init(kinds: []),
+                      date1904: Bool = false) throws -> [[String]] {
         let delegate = WorksheetReader(shared: shared)
+        delegate.formats = formats
+        delegate.date1904 = date1904
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         guard parser.parse() else { throw XLSX.Problem(message: "the worksheet is not valid XML") }
@@ -248,6 +275,7 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
             }
             nextColumn = column + 1
             type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap(Int.init)
             value = ""
         case "v", "t":
             capturing = true
@@ -273,7 +301,7 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
                 }
                 text = shared[index]
             } else if type == "n", let number = Double(value), number.isFinite {
-                text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+                text = XLSX.formatted(number, kind: formats.kind(style), date1904: date1904)
             } else if type == "b" {
                 text = value == "1" ? "TRUE" : "FALSE"
             }

@@ -3,6 +3,7 @@ import Testing
 import HoshinEditing
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 
 /// In-place edits change only the bytes of the values they set, and the lines they must add.
 @Suite struct EditingTests {

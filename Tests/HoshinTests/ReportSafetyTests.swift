@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 
 /// Reports are safe: refused changes leave every byte, concurrent reports are all kept,
 /// nothing half-written or temporary is left behind.

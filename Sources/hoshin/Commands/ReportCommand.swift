@@ -1,6 +1,7 @@
 import ArgumentParser
 import HoshinModel
 import HoshinRepository
+import HoshinUpdate
 import Foundation
 
 /// `hoshin report`: a unit reports an activity, editing its plan file in place.
@@ -50,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             report.progress = value
         }
         report.note = note
-        try UpdateRunner.run { try PlanUpdate(folder: plans).report(reference, report) }
+        try UpdateRunner.run(.report(reference, report, today: .today), plans: plans)
     }
 }
 
@@ -77,6 +78,9 @@ struct MeasureCommand: ParsableCommand {
     @Option(help: "The plan repository folder.")
     var plans: String = "plans"
 
+    @Option(parsing: .unconditional, help: "The unit's comment on the period's value (the indicator's 'comments').")
+    var comment: String?
+
     func run() throws {
         let measured: MeasurementValue
         if let slash = value.firstIndex(of: "/") {
@@ -92,24 +96,55 @@ struct MeasureCommand: ParsableCommand {
             }
             measured = .number(number)
         }
-        try UpdateRunner.run { try PlanUpdate(folder: plans).measure(reference, period: period, value: measured, asOf: .today) }
+        guard let parsed = Period(period) else {
+            throw CommandFailure("'\(period)' is not a period; write YYYY-MM, YYYY-Qn or YYYY-Tn, e.g. 2026-10", exitCode: 1)
+        }
+        try UpdateRunner.run(.measure(reference, period: parsed, value: measured, comment: comment, asOf: .today), plans: plans)
     }
 }
 
-/// Runs an update and turns its outcome into output and exit codes.
+/// Runs an update request and turns its outcome into the reply and exit codes.
 enum UpdateRunner {
-    static func run(_ update: () throws -> UpdateSummary) throws {
+    static func run(_ request: UpdateRequest, plans: String) throws {
         do {
-            let summary = try update()
-            Terminal.write(summary.description + "\n")
+            let result = try PlanUpdate(folder: plans).apply(request)
+            var out = result.changes.map { $0.description + "\n" }.joined()
+            if result.changes.isEmpty, let ref = request.updates.first?.ref { out = "\(ref): no change\n" }
+            out += UpdateReply.notices(result)
+            Terminal.write(out)
         } catch let error as UpdateError {
-            switch error {
-            case .invalidArgument(let message), .edit(let message):
-                throw CommandFailure(message, exitCode: 1)
-            case .wouldNotValidate(let diagnostics):
-                ValidationGate.writeLines(diagnostics)
-                throw CommandFailure("refused: the change would not validate; the file is unchanged", exitCode: 1)
+            throw UpdateReply.failure(error)
+        }
+    }
+}
+
+/// The words of update replies, in one place (a later message catalogue moves them).
+enum UpdateReply {
+    /// Warnings about the request and every diagnostic the change adds, one line each.
+    static func notices(_ result: UpdateResult) -> String {
+        var out = result.notices.map { "warning: \($0)\n" }.joined()
+        out += result.added.map {
+            "\($0.file):\($0.start.line):\($0.start.column): \($0.severity.rawValue): \($0.message) [\($0.rule)] (added by this change)\n"
+        }.joined()
+        return out
+    }
+
+    /// A refused update as the command's failure (exit 1; every file untouched).
+    static func failure(_ error: UpdateError) -> CommandFailure {
+        switch error {
+        case .invalid(let problems):
+            return CommandFailure(problems.map(\.message).joined(separator: "\n"), exitCode: 1)
+        case .conflicts(let conflicts):
+            let lines = conflicts.map { conflict in
+                "\(conflict.ref): \(conflict.field) was changed since (the plan has \(conflict.plan ?? "nothing")"
+                    + (conflict.updated.map { ", updated \($0)" } ?? "") + ", you saw \(conflict.base ?? "nothing"))"
             }
+            return CommandFailure((lines + ["refused: conflicting changes; nothing was written (--force applies them)"]).joined(separator: "\n"), exitCode: 1)
+        case .wouldNotValidate(let diagnostics):
+            ValidationGate.writeLines(diagnostics)
+            return CommandFailure("refused: the change would not validate; the file is unchanged", exitCode: 1)
+        case .edit(let message), .repository(let message), .unwritable(let message):
+            return CommandFailure(message, exitCode: 1)
         }
     }
 }

@@ -66,6 +66,13 @@ struct ServeAPITests {
         #expect(conflict?["field"] as? String == "value")
         #expect(conflict?["plan"] as? String == "12.5")
         #expect(conflict?["yours"] as? String == "11")
+        let commented = try await server.post("/api/measure", json: """
+            {"ref": "kardiologi/aterinlaggning", "period": "2026-10", "value": 12.5, "comment": "Färre återinläggningar efter mottagningens start",
+             "base": {"value": "12.5", "comment": null}}
+            """)
+        #expect(commented.status == 200)
+        #expect((commented.json["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["comment"])
+        #expect(try server.file("medicinsk-vard/kardiologi.yaml").contains("2026-10: Färre återinläggningar efter mottagningens start"))
     }
 
     @Test("409 when the plan changed since the base, with nothing written")
