@@ -47,12 +47,13 @@ final class TestServer: Sendable {
 
     /// Copies `Tests/Fixtures/serve/plans`, commits it, and starts the server.
     static func start(auth: AuthMode = .none, trustedProxies: [String] = ["127.0.0.1", "::1"],
-                      git: GitMode = .commit) async throws -> TestServer {
+                      git: GitMode = .commit, prepare: (URL) throws -> Void = { _ in }) async throws -> TestServer {
         let folder = try Fixtures.copy(Fixtures.root.appendingPathComponent("serve/plans"))
         for arguments in [["init", "-q", "-b", "main"], ["config", "user.name", "Lokal Användare"],
                           ["config", "user.email", "lokal@example.se"], ["add", "-A"], ["commit", "-q", "-m", "Plans"]] {
             _ = Self.git(folder, arguments)
         }
+        try prepare(folder)
         let lines = LogLines()
         var configuration = ServerConfiguration(folder: folder.path, host: "127.0.0.1", port: 0, auth: auth,
                                                 trustedProxies: trustedProxies, git: git)
