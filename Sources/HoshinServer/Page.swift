@@ -1,3 +1,4 @@
+import Foundation
 import HoshinModel
 import HoshinRender
 
@@ -80,6 +81,19 @@ enum Page {
 
     /// One unit's page: the HTML report of the unit alone, with navigation.
     static func unit(_ html: String, unit: UnitPlan, repository: PlanRepository, words: ServerWords) -> String {
-        inject(html, afterBody: unitNavigation(unit, repository: repository, words: words, current: "unit"))
+        var page = inject(html, afterBody: unitNavigation(unit, repository: repository, words: words, current: "unit"))
+        let commented = unit.allIndicators.filter { !$0.comments.isEmpty }
+        guard !commented.isEmpty, let end = page.range(of: "</main>", options: .backwards) else { return page }
+        var section = "<section class=\"comments\" id=\"comments\"><h3>\(words.comments)</h3>\n"
+        for indicator in commented {
+            section += "<h4>\(HTML.escape(indicator.title))</h4>\n<dl>"
+            for (period, text) in indicator.comments.sorted(by: { $0.key > $1.key }) {
+                section += "<dt>\(period)</dt><dd>\(HTML.escape(text))</dd>"
+            }
+            section += "</dl>\n"
+        }
+        section += "</section>\n"
+        page.insert(contentsOf: section, at: end.lowerBound)
+        return page
     }
 }

@@ -16,6 +16,7 @@ struct ServerWords: Sendable {
     let value: String
     let note: String
     let comment: String
+    let comments: String
     let save: String
     let saved: String
     let nothingChanged: String
@@ -57,7 +58,7 @@ struct ServerWords: Sendable {
         overview: "Översikt", report: "Rapportera", openReport: "Rapportera för enheten",
         backToOverview: "Till översikten", backToUnit: "Till enhetens sida", parentUnit: "Överordnad enhet",
         childUnits: "Underordnade enheter", signedInAs: "Inloggad som", period: "Mätperiod",
-        otherPeriod: "Annan period", show: "Visa", value: "Värde", note: "Kommentar", comment: "Analys", save: "Spara",
+        otherPeriod: "Annan period", show: "Visa", value: "Värde", note: "Kommentar", comment: "Analys", comments: "Analys av mätvärden", save: "Spara",
         saved: "Sparat. Så här ser det ut nu:", nothingChanged: "Inget att spara: inget fält ändrades.",
         notSaved: "Inget sparades. Rätta fälten nedan och spara igen.",
         changedBy: "ändrat av {who} den {date} sedan du öppnade formuläret",
@@ -78,7 +79,7 @@ struct ServerWords: Sendable {
         overview: "Oversigt", report: "Rapportér", openReport: "Rapportér for enheden",
         backToOverview: "Til oversigten", backToUnit: "Til enhedens side", parentUnit: "Overordnet enhed",
         childUnits: "Underordnede enheder", signedInAs: "Logget ind som", period: "Måleperiode",
-        otherPeriod: "Anden periode", show: "Vis", value: "Værdi", note: "Bemærkning", comment: "Analyse", save: "Gem",
+        otherPeriod: "Anden periode", show: "Vis", value: "Værdi", note: "Bemærkning", comment: "Analyse", comments: "Analyse af måleværdier", save: "Gem",
         saved: "Gemt. Sådan ser det ud nu:", nothingChanged: "Intet at gemme: intet felt blev ændret.",
         notSaved: "Intet blev gemt. Ret felterne nedenfor og gem igen.",
         changedBy: "ændret af {who} den {date}, siden du åbnede formularen",
@@ -99,7 +100,7 @@ struct ServerWords: Sendable {
         overview: "Overview", report: "Report", openReport: "Report for this unit",
         backToOverview: "To the overview", backToUnit: "To the unit's page", parentUnit: "Parent unit",
         childUnits: "Units below", signedInAs: "Signed in as", period: "Measurement period",
-        otherPeriod: "Another period", show: "Show", value: "Value", note: "Note", comment: "Comment", save: "Save",
+        otherPeriod: "Another period", show: "Show", value: "Value", note: "Note", comment: "Comment", comments: "Comments on measurements", save: "Save",
         saved: "Saved. This is how it looks now:", nothingChanged: "Nothing to save: no field was changed.",
         notSaved: "Nothing was saved. Correct the fields below and save again.",
         changedBy: "changed by {who} on {date} since you opened the form",

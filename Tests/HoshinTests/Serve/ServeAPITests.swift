@@ -73,6 +73,8 @@ struct ServeAPITests {
         #expect(commented.status == 200)
         #expect((commented.json["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["comment"])
         #expect(try server.file("medicinsk-vard/kardiologi.yaml").contains("2026-10: Färre återinläggningar efter mottagningens start"))
+        let page = try await server.get("/units/kardiologi")
+        #expect(page.body.contains("<dt>2026-10</dt><dd>Färre återinläggningar efter mottagningens start</dd>"))
     }
 
     @Test("409 when the plan changed since the base, with nothing written")
