@@ -24,7 +24,15 @@ final class RepositoryCache: Sendable {
         let result: ValidationResult
     }
 
+    /// The plan files as last listed, and the folders whose change (a file added, removed
+    /// or renamed over) means listing again: the root and every folder above a plan file.
+    struct Listing: Sendable {
+        let files: [String]
+        let folders: [String: FileIdentity]
+    }
+
     struct State: Sendable {
+        var listing: Listing?
         var snapshot: Snapshot?
         var derived: [String: String] = [:]
         var loads = 0
@@ -42,15 +50,36 @@ final class RepositoryCache: Sendable {
     /// How many times the repository was parsed (for tests of the cache).
     var loadCount: Int { state.withLock { $0.loads } }
 
-    /// The identities of the plan files now.
+    /// One file's or folder's identity now (`stat`, following links).
+    func identity(_ relative: String) -> FileIdentity {
+        let path = relative.isEmpty ? folder : PlanFileDiscovery.displayPath(folder: folder, relative: relative)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return FileIdentity(path: relative, modified: -1, modifiedNanoseconds: 0, size: -1, inode: 0) }
+        return FileIdentity(path: relative, modified: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
+                            size: Int(info.st_size), inode: UInt64(info.st_ino))
+    }
+
+    /// The identities of the plan files now. The folder tree is walked again only when one
+    /// of its folders changed; otherwise each known file is `stat`ed.
     func identities() throws -> [FileIdentity] {
-        try PlanFileDiscovery.planFiles(in: folder).map { relative in
-            let path = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
-            var info = stat()
-            guard stat(path, &info) == 0 else { return FileIdentity(path: relative, modified: -1, modifiedNanoseconds: 0, size: -1, inode: 0) }
-            return FileIdentity(path: relative, modified: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
-                                size: Int(info.st_size), inode: UInt64(info.st_ino))
+        let files: [String]
+        if let listing = state.withLock({ $0.listing }),
+           listing.folders.allSatisfy({ identity($0.key) == $0.value }) {
+            files = listing.files
+        } else {
+            files = try PlanFileDiscovery.planFiles(in: folder)
+            var folders: Set<String> = [""]
+            for file in files {
+                var parts = file.split(separator: "/").dropLast()
+                while !parts.isEmpty {
+                    folders.insert(parts.joined(separator: "/"))
+                    parts = parts.dropLast()
+                }
+            }
+            let listing = Listing(files: files, folders: Dictionary(uniqueKeysWithValues: folders.map { ($0, identity($0)) }))
+            state.withLock { $0.listing = listing }
         }
+        return files.map(identity)
     }
 
     /// The repository as it is on disk now, validated at today's date.
