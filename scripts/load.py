@@ -100,13 +100,14 @@ def writers():
         thread.join()
     elapsed = time.perf_counter() - started
     ok = sum(1 for status in results.values() if status == 200)
-    after = json.loads(http_get(f"/api/status?unit={WRITE_UNIT}"))
-    kept = 0
-    for goal in after["root"]["goals"]:
-        for factor in goal.get("successFactors", []):
-            for activity in factor["activities"]:
-                if activity["ref"] in results and activity.get("note", "").startswith("Belastningsprov") and activity["state"] == "at-risk":
-                    kept += 1
+    text = ""
+    for folder, _, names in os.walk(PLANS):
+        for name in names:
+            if name.endswith(".yaml"):
+                content = open(os.path.join(folder, name), encoding="utf-8").read()
+                if f"unit: {WRITE_UNIT}\n" in content:
+                    text = content
+    kept = sum(1 for i in range(len(refs)) if f"note: Belastningsprov {i} åäö\n" in text)
     print(f"100 simultaneous POST /api/report to one file: {ok} answered 200, {kept} kept, in {elapsed:.1f} s")
     return ok == 100 and kept == 100
 
