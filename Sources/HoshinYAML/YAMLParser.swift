@@ -86,31 +86,18 @@ private struct DocumentBuilder {
     }
 
     mutating func run() {
-        source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                problems.append(YAMLProblem(kind: .resourceLimit, start: 0, end: 0, message: "out of memory"))
+        let reader = LibYAMLParser(bytes: source.bytes)
+        guard reader.isReady else {
+            problems.append(YAMLProblem(kind: .resourceLimit, start: 0, end: 0, message: "out of memory"))
+            return
+        }
+        while true {
+            guard reader.next() else {
+                problems.append(syntaxProblem(reader.parser.pointee))
                 return
             }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            if let base = buffer.baseAddress {
-                yaml_parser_set_input_string(&parser, base, buffer.count)
-            } else {
-                var empty: UInt8 = 0
-                yaml_parser_set_input_string(&parser, &empty, 0)
-            }
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    problems.append(syntaxProblem(parser))
-                    return
-                }
-                let keepGoing = handle(&event)
-                let type = event.type
-                yaml_event_delete(&event)
-                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
-            }
+            let keepGoing = handle(&reader.event.pointee)
+            if !keepGoing || reader.event.pointee.type == YAML_STREAM_END_EVENT { return }
         }
     }
 
