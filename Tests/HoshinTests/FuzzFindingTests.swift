@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import HoshinSheets
+
+/// What the fuzz harnesses found (docs/fuzzing.md): each input, kept under
+/// `Tests/Fixtures/fuzz/<harness>/`, now ends in a problem or diagnostic, not a crash.
+@Suite struct FuzzFindingTests {
+    static let folder = Fixtures.root.appendingPathComponent("fuzz")
+
+    func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(path)))
+    }
+
+    func problem(reading workbook: [UInt8]) -> String? {
+        do {
+            _ = try XLSX.read(workbook)
+            return nil
+        } catch let problem as XLSX.Problem {
+            return problem.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// A workbook of one worksheet whose XML is `sheetData` (the rows).
+    func workbook(_ sheetData: String) -> [UInt8] {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + sheetData + "</sheetData></worksheet>"
+        return ZipArchive.write([("xl/worksheets/sheet1.xml", Array(xml.utf8))])
+    }
+
+    /// sheets harness: a byte 0xE9 in an element name (`<\u{E9}s>`) made Foundation's
+    /// XMLParser trap inside its start-element callback.
+    @Test func aWorksheetThatIsNotUTF8IsAProblem() throws {
+        let message = problem(reading: try bytes("sheets/non-utf8-element-name.xlsx"))
+        #expect(message == "xl/worksheets/sheet1.xml is not UTF-8 text")
+    }
+
+    /// Found by reading the worksheet reader while the sheets harness ran: row numbers and
+    /// cell references are bounded by Excel's limits instead of overflowing or asking for
+    /// a table of billions of empty cells.
+    @Test(arguments: [
+        ("<row r=\"-9223372036854775808\"><c><v>1</v></c></row>", "row number '-9223372036854775808' is outside the sheet (1 to 1048576)"),
+        ("<row r=\"0\"><c><v>1</v></c></row>", "row number '0' is outside the sheet (1 to 1048576)"),
+        ("<row r=\"99999999999\"><c><v>1</v></c></row>", "row number '99999999999' is outside the sheet (1 to 1048576)"),
+        ("<row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZZZZZZ1\"><v>1</v></c></row>", nil),
+        ("<row r=\"1\"><c r=\"A99999999999999999999\"><v>1</v></c></row>", nil),
+        ("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>", "the worksheet is too large (its cells span more than 1000000 cells)"),
+    ] as [(String, String?)])
+    func rowsAndColumnsOutsideTheSheetAreProblems(sheetData: String, expected: String?) {
+        let message = problem(reading: workbook(sheetData))
+        if let expected {
+            #expect(message == expected)
+        } else {
+            // A reference that is not one is ignored: the cell takes the next column.
+            #expect(message == nil)
+            #expect((try? XLSX.read(workbook(sheetData))) == [["1"]])
+        }
+    }
+
+    @Test func cellReferencesWithinExcelsLimitsArePlaced() {
+        #expect(WorksheetReader.position("XFD1048576")! == (1_048_575, 16_383))
+        #expect(WorksheetReader.position("c5")! == (4, 2))
+        #expect(WorksheetReader.position("XFE1") == nil)
+        #expect(WorksheetReader.position("A1048577") == nil)
+        #expect(WorksheetReader.position("1A") == nil)
+    }
+}
