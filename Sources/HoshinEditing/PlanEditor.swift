@@ -101,7 +101,9 @@ public struct PlanEditor: Sendable {
     /// Splices that set each key of `mapping` to its value: the value's bytes are
     /// replaced where the key exists, and missing keys are added after the mapping's
     /// last line (block style) or before its closing brace (flow style), in the order given.
-    public func set(_ fields: [(key: String, value: FieldValue)], in mapping: YAMLNode.ID) -> [Splice] {
+    /// Throws when the mapping or a value to replace carries a YAML anchor.
+    public func set(_ fields: [(key: String, value: FieldValue)], in mapping: YAMLNode.ID) throws -> [Splice] {
+        try unshared(mapping, "the activity")
         let node = document[mapping]
         let context: ScalarWriter.Context = node.style == .flow ? .flow : .block
         var splices: [Splice] = []
@@ -109,6 +111,7 @@ public struct PlanEditor: Sendable {
         let pairs = document.pairs(of: mapping)
         for (key, value) in fields {
             if let pair = pairs.first(where: { document.string($0.key) == key }) {
+                try unshared(pair.value, "'\(key)'")
                 splices.append(replacement(of: pair.value, with: value, context: context))
             } else {
                 missing.append((key, render(value, context: context)))
@@ -118,6 +121,16 @@ public struct PlanEditor: Sendable {
             splices.append(insertion(of: missing, into: mapping))
         }
         return splices
+    }
+
+    /// Refuses to change a node that carries an anchor (`&name`): aliases elsewhere share
+    /// it, so an edit would change them too, or, replacing it, leave them naming nothing
+    /// (found by the editor fuzz harness).
+    func unshared(_ id: YAMLNode.ID, _ what: String) throws {
+        if let anchor = document.anchor(of: id) {
+            throw EditError.unsupportedShape(
+                "\(what) is shared through the YAML anchor '&\(anchor)'; change it by hand (or remove the anchor)")
+        }
     }
 
     func render(_ value: FieldValue, context: ScalarWriter.Context, like existing: ScalarWriter.ExistingStyle = .plain) -> String {
@@ -197,6 +210,7 @@ public struct PlanEditor: Sendable {
         let rendered = Self.render(value)
         let entry = "\(period): \(rendered)"
         let indicatorNode = document[indicator]
+        try unshared(indicator, "the indicator")
         guard let measurements = self.value(indicator, "measurements") else {
             if indicatorNode.style == .flow {
                 return [insertion(of: [("measurements", "{\(entry)}")], into: indicator)]
@@ -206,6 +220,7 @@ public struct PlanEditor: Sendable {
             return [Splice(insert: text, at: endOfLine(from: indicatorNode.end))]
         }
         let valueID = document.resolved(measurements.value)
+        try unshared(valueID, "'measurements'")
         let node = document[valueID]
         switch node.kind {
         case .scalar where node.style == .plain && node.start == node.end:
@@ -221,6 +236,7 @@ public struct PlanEditor: Sendable {
         }
         let pairs = document.pairs(of: valueID)
         if let same = pairs.first(where: { Period(document.string($0.key)) == period }) {
+            try unshared(same.value, "the value of \(period)")
             let old = document[same.value]
             return [Splice(replace: old.start, old.end, with: rendered)]
         }

@@ -119,7 +119,7 @@ public struct PlanUpdate: Sendable {
         let settled = fields
         let id = target.id
         try apply(relative: target.relative, asOf: report.date) { editor in
-            editor.set(settled, in: try editor.activity(id))
+            try editor.set(settled, in: try editor.activity(id))
         }
         return UpdateSummary(reference: reference, changes: changes, file: target.unit.file)
     }

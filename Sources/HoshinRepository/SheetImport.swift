@@ -89,7 +89,7 @@ public struct SheetImport: Sendable {
                 fields.sort { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
                 let settled = fields
                 let id = activity.id.value
-                edits.append((relative(unit), { editor in editor.set(settled, in: try editor.activity(id)) }))
+                edits.append((relative(unit), { editor in try editor.set(settled, in: try editor.activity(id)) }))
                 summaries.append(UpdateSummary(reference: reference, changes: changes, file: unit.file))
             case "measurement":
                 guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == parts[1] }) else {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import HoshinDecoding
+import HoshinEditing
+import HoshinModel
 @testable import HoshinSheets
+import HoshinYAML
 
 /// What the fuzz harnesses found (docs/fuzzing.md): each input, kept under
 /// `Tests/Fixtures/fuzz/<harness>/`, now ends in a problem or diagnostic, not a crash.
@@ -64,5 +68,39 @@ import Testing
         #expect(WorksheetReader.position("XFE1") == nil)
         #expect(WorksheetReader.position("A1048577") == nil)
         #expect(WorksheetReader.position("1A") == nil)
+    }
+
+    /// editor harness: replacing a value that carries an anchor (`status: &s on-track`)
+    /// dropped the anchor, so the aliases naming it (`status: *s`) named nothing, and
+    /// keeping it would have changed the other activity too. Such edits are refused; an
+    /// alias itself is replaced like any value.
+    @Test func anAnchoredValueIsNotEditedAndAnAliasIs() throws {
+        let original = try bytes("editor/anchored-values.yaml")
+        let editor = try PlanEditor(bytes: original)
+        for field in ["status", "note", "progress", "updated"] {
+            let value: FieldValue = field == "status" ? .word("done") : field == "note" ? .text("nej")
+                : field == "progress" ? .number(50) : .date(PlanDate(year: 2026, month: 2, day: 2)!)
+            #expect(throws: EditError.self) { try editor.set([(field, value)], in: try editor.activity("x")) }
+        }
+        let edited = Splice.apply(try editor.set([("status", .word("done")), ("note", .text("nej"))],
+                                                 in: try editor.activity("y7")), to: original)
+        let parsed = YAMLParser().parse(edited)
+        #expect(parsed.problems.isEmpty)
+        let unit = try #require(UnitPlanDecoder.decode(parsed.document, file: "a.yaml").unit)
+        #expect(unit.allActivities.map(\.status.value) == [.onTrack, .done])
+        #expect(unit.allActivities.map(\.note) == ["hej", "nej"])
+    }
+
+    @Test func measurementsSharedThroughAnAnchorAreNotEdited() throws {
+        let editor = try PlanEditor(bytes: try bytes("editor/anchored-measurements.yaml"))
+        let period = try #require(Period("2026-03"))
+        #expect(throws: EditError.self) { try editor.setMeasurement(period, .number(1), in: try editor.indicator("i")) }
+        #expect(throws: EditError.self) { try editor.setMeasurement(period, .number(1), in: try editor.indicator("j")) }
+        // k only names the anchored value: a new period beside it is fine, replacing it is not.
+        #expect(try editor.setMeasurement(period, .number(1), in: try editor.indicator("k")).count == 1)
+        let january = try #require(Period("2026-01"))
+        let replaced = try editor.setMeasurement(january, .number(1), in: try editor.indicator("k"))
+        let parsed = YAMLParser().parse(Splice.apply(replaced, to: try bytes("editor/anchored-measurements.yaml")))
+        #expect(parsed.problems.isEmpty)
     }
 }
