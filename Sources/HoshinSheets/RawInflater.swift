@@ -10,10 +10,11 @@ final class RawInflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let chunk: UnsafeMutableBufferPointer<UInt8>
-    private let isReady: Bool
+    /// False when zlib could not start (out of memory); `inflate` then fails at once.
+    let isReady: Bool
 
-    /// Prepares to inflate `bytes`; nil when zlib cannot start.
-    init?(_ bytes: [UInt8]) {
+    /// Prepares to inflate `bytes`; `isReady` is false when zlib cannot start.
+    init(_ bytes: [UInt8]) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         input = .allocate(capacity: bytes.count + 1)
@@ -22,7 +23,6 @@ final class RawInflater {
         chunk = .allocate(capacity: 64 * 1024)
         chunk.initialize(repeating: 0)
         isReady = hoshin_inflate_init_raw(stream) == Z_OK
-        guard isReady else { return nil }
         stream.pointee.next_in = input.baseAddress
         stream.pointee.avail_in = uInt(bytes.count)
     }
@@ -30,6 +30,7 @@ final class RawInflater {
     /// The whole inflated stream; `tooLarge` is thrown past `limit` bytes, `damaged`
     /// when the data is not a complete raw-deflate stream.
     func inflate<Failure: Error>(limit: Int, tooLarge: Failure, damaged: Failure) throws(Failure) -> [UInt8] {
+        guard isReady else { throw damaged }
         var output: [UInt8] = []
         while true {
             stream.pointee.next_out = chunk.baseAddress

@@ -96,7 +96,8 @@ enum ZipArchive {
     }
 
     static func inflate(_ input: [UInt8], limit: Int, path: String) throws -> [UInt8] {
-        guard let inflater = RawInflater(input) else { throw Problem(message: "zlib could not start") }
+        let inflater = RawInflater(input)
+        guard inflater.isReady else { throw Problem(message: "zlib could not start") }
         return try inflater.inflate(
             limit: limit,
             tooLarge: Problem(message: "\(path) is too large (a ZIP bomb?)"),
