@@ -103,4 +103,22 @@ import HoshinYAML
         let parsed = YAMLParser().parse(Splice.apply(replaced, to: try bytes("editor/anchored-measurements.yaml")))
         #expect(parsed.problems.isEmpty)
     }
+
+    /// editor harness: the note "ctrl\u{1}\u{7F}" was written inside single quotes as it
+    /// was, and a file holding a control character does not parse. Characters outside
+    /// YAML's printable set, and those libyaml reads as line breaks, are now escaped in
+    /// double quotes, whatever the note's present style (single-quoted, empty, flow).
+    @Test(arguments: ["ctrl\u{1}\u{7F}", "C1 \u{85} \u{90} \u{9F}", "rad\u{2028}skiljare\u{2029}", "bom \u{FEFF} och \u{FFFE}",
+                      "tab\tinne", "æøå – åäö 🙂"])
+    func aNoteWithAnyCharacterIsWrittenSoThatItReadsBack(note: String) throws {
+        let original = try bytes("editor/control-characters-in-note.yaml")
+        let editor = try PlanEditor(bytes: original)
+        for activity in ["fallrutin", "anteckning", "fallsignal"] {
+            let edited = Splice.apply(try editor.set([("note", .text(note))], in: try editor.activity(activity)), to: original)
+            let parsed = YAMLParser().parse(edited)
+            #expect(parsed.problems.isEmpty, "\(activity): \(parsed.problems.map(\.message))")
+            let unit = UnitPlanDecoder.decode(parsed.document, file: "a.yaml").unit
+            #expect(unit?.allActivities.first { $0.id.value == activity }?.note == note, "\(activity)")
+        }
+    }
 }
