@@ -17,11 +17,14 @@ final class RawInflater {
     init(_ bytes: [UInt8]) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        input = .allocate(capacity: bytes.count + 1)
-        input.initialize(repeating: 0)
-        _ = input.update(fromContentsOf: bytes)
+        let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 1)
+        bytes.withUnsafeBufferPointer { source in
+            if let from = source.baseAddress { input.baseAddress!.initialize(from: from, count: source.count) }
+        }
+        (input.baseAddress! + bytes.count).initialize(to: 0)
+        self.input = input
+        // Only the bytes zlib writes into it are ever read.
         chunk = .allocate(capacity: 64 * 1024)
-        chunk.initialize(repeating: 0)
         isReady = hoshin_inflate_init_raw(stream) == Z_OK
         stream.pointee.next_in = input.baseAddress
         stream.pointee.avail_in = uInt(bytes.count)

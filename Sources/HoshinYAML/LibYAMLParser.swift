@@ -23,9 +23,13 @@ final class LibYAMLParser {
         parser.initialize(to: yaml_parser_t())
         event = .allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
-        input = .allocate(capacity: bytes.count + 1)
-        input.initialize(repeating: 0)
-        _ = input.update(fromContentsOf: bytes)
+        let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 1)
+        // One bulk copy and the NUL (element-wise initialisers are slow in debug builds).
+        bytes.withUnsafeBufferPointer { source in
+            if let from = source.baseAddress { input.baseAddress!.initialize(from: from, count: source.count) }
+        }
+        (input.baseAddress! + bytes.count).initialize(to: 0)
+        self.input = input
         isReady = yaml_parser_initialize(parser) == 1
         if isReady {
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
