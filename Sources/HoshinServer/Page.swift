@@ -87,8 +87,8 @@ enum Page {
         var section = "<section class=\"comments\" id=\"comments\"><h3>\(words.comments)</h3>\n"
         for indicator in commented {
             section += "<h4>\(HTML.escape(indicator.title))</h4>\n<dl>"
-            for (period, text) in indicator.comments.sorted(by: { $0.key > $1.key }) {
-                section += "<dt>\(period)</dt><dd>\(HTML.escape(text))</dd>"
+            for comment in indicator.comments.sorted(by: { $0.period > $1.period }) {
+                section += "<dt>\(comment.period)</dt><dd>\(HTML.escape(comment.text))</dd>"
             }
             section += "</dl>\n"
         }

@@ -41,7 +41,7 @@ enum FormField {
 
     /// The plan's comment on an indicator's period.
     static func planComment(_ indicator: Indicator, _ period: Period) -> String {
-        indicator.comments[period] ?? ""
+        indicator.comment(for: period) ?? ""
     }
 
     /// The plan's value of an indicator for a period, as the form shows it.

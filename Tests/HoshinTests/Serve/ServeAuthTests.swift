@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinTestSupport
 @testable import HoshinServer
 
 /// Identity and authorization of `hoshin serve --auth header` (spec §11).

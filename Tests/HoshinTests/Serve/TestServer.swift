@@ -1,4 +1,5 @@
 import Foundation
+import HoshinTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
