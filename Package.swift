@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // libyaml, the C parser, as Debian ships it (pkg-config yaml-0.1).
@@ -62,12 +65,24 @@ let package = Package(
         ),
         // Validation output: text, JSON (and the CI formats).
         .target(name: "HoshinReporters", dependencies: ["HoshinText", "HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
+        // `hoshin serve`: pages, the JSON API, identity, authorization and git records (spec §11).
+        .target(
+            name: "HoshinServer",
+            dependencies: [
+                "HoshinRepository", "HoshinModel", "HoshinRollup", "HoshinRender", "HoshinReporters",
+                "HoshinUpdate", "HoshinEditing", "HoshinYAML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command line; the only target that prints.
         .executableTarget(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinUpdate", "HoshinText",
+                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -92,6 +107,7 @@ let package = Package(
                 "HoshinTestSupport",
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
+                "HoshinServer",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

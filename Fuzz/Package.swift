@@ -1,22 +1,29 @@
 // swift-tools-version:6.0
-// libFuzzer harness for the YAML layer and decoder. Build and run from this folder:
-//   swift build --sanitize=fuzzer --sanitize=address -c debug
-//   .build/debug/hoshin-fuzz -max_total_time=60 corpus/
-import Foundation
+// libFuzzer harnesses: the loader, the XLSX/CSV sheet readers, the editor. Build from this
+// folder with coverage AND AddressSanitizer (a second `--sanitize` flag would drop coverage):
+//   swift build --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
+// and run them with `scripts/fuzz.sh [MINUTES]` (see docs/fuzzing.md).
 import PackageDescription
 
-/// A path dependency's identity is its folder's name: the checkout holding this folder.
-let hoshin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .lastPathComponent.lowercased()
+/// A path dependency's identity is its folder's name, so the checkout is reached through
+/// the symbolic link `hoshin` -> `..`: the same identity whatever the checkout's folder is called.
+let hoshin = "hoshin"
+
+/// One harness: an executable whose `main.swift` holds only `LLVMFuzzerTestOneInput`.
+func harness(_ name: String) -> Target {
+    .executableTarget(name: name, dependencies: [.product(name: "HoshinKit", package: hoshin)])
+}
 
 let package = Package(
     name: "HoshinFuzz",
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(path: "hoshin")],
     targets: [
-        .executableTarget(
-            name: "hoshin-fuzz",
-            dependencies: [.product(name: "HoshinKit", package: hoshin)]
-        ),
+        // Each input is a plan file beside a valid hoshin.yaml and root unit: the whole loader.
+        harness("hoshin-fuzz-loader"),
+        // Each input is read as an XLSX workbook and as CSV, then as reporting-sheet rows.
+        harness("hoshin-fuzz-sheets"),
+        // Each input is a plan file; an edit derived from its bytes must give exactly the edited model.
+        harness("hoshin-fuzz-editor"),
     ],
     swiftLanguageModes: [.v6]
 )

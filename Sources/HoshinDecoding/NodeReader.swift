@@ -262,6 +262,20 @@ struct NodeReader {
         return Array(document.children(of: resolved))
     }
 
+    /// A list of words (perspectives, e-mail addresses); items that are not scalars are reported.
+    mutating func words(_ key: String, in fields: Fields, what: String) -> [String] {
+        var words: [String] = []
+        for item in list(key, in: fields) {
+            let node = document[document.resolved(item)]
+            if node.kind == .scalar, !isNull(item) {
+                words.append(document.string(document.resolved(item)))
+            } else {
+                report(RuleID.invalidType, at: item, "\(what) must be a word, not \(Self.kindName(node))")
+            }
+        }
+        return words
+    }
+
     /// A positive weight, default 1.
     mutating func weight(in fields: Fields) -> Double {
         guard let weight = number("weight", in: fields) else { return 1 }

@@ -4,7 +4,7 @@ import HoshinYAML
 /// Decodes `hoshin.yaml` (spec §2) into `RepositorySettings`.
 public enum SettingsDecoder {
     static let keys = ["hoshin", "organisation", "period", "reporting", "language", "perspectives",
-                       "stale_after_days", "rollup", "spc", "rules", "cycle", "review"]
+                       "stale_after_days", "rollup", "spc", "rules", "cycle", "review", "admins"]
 
     /// Decodes settings; `knownRules` are the rule ids `rules:` may name.
     /// Returns nil settings only when the plan year cannot be read.
@@ -37,17 +37,9 @@ public enum SettingsDecoder {
             settings.language = language.value
         }
         if fields.has("perspectives") {
-            var names: [String] = []
-            for item in reader.list("perspectives", in: fields) {
-                let node = document[document.resolved(item)]
-                if node.kind == .scalar, !reader.isNull(item) {
-                    names.append(document.string(document.resolved(item)))
-                } else {
-                    reader.report(RuleID.invalidType, at: item, "a perspective must be a word, not \(NodeReader.kindName(node))")
-                }
-            }
-            settings.perspectives = names
+            settings.perspectives = reader.words("perspectives", in: fields, what: "a perspective")
         }
+        settings.admins = reader.words("admins", in: fields, what: "an admin")
         if let days = reader.integer("stale_after_days", in: fields) {
             if days.value < 1 {
                 reader.report(RuleID.invalidValue, range: days.range, "stale_after_days must be at least 1")

@@ -40,15 +40,7 @@ public enum UnitPlanDecoder {
             parentIsInvalid = true
         }
         let owner = reader.text("owner", in: fields)?.value
-        var reporters: [String] = []
-        for item in reader.list("reporters", in: fields) {
-            let node = document[document.resolved(item)]
-            if node.kind == .scalar, !reader.isNull(item) {
-                reporters.append(document.string(document.resolved(item)))
-            } else {
-                reader.report(RuleID.invalidType, at: item, "a reporter is an e-mail address, not \(NodeReader.kindName(node))")
-            }
-        }
+        let reporters = reader.words("reporters", in: fields, what: "a reporter")
         let vision = reader.text("vision", in: fields)
         var strategies: [Strategy] = []
         for item in reader.list("strategies", in: fields) {

@@ -101,7 +101,9 @@ public struct PlanEditor: Sendable {
     /// Splices that set each key of `mapping` to its value: the value's bytes are
     /// replaced where the key exists, and missing keys are added after the mapping's
     /// last line (block style) or before its closing brace (flow style), in the order given.
-    public func set(_ fields: [(key: String, value: FieldValue)], in mapping: YAMLNode.ID) -> [Splice] {
+    /// Throws when the mapping or a value to replace carries a YAML anchor.
+    public func set(_ fields: [(key: String, value: FieldValue)], in mapping: YAMLNode.ID) throws -> [Splice] {
+        try unshared(mapping, "the activity")
         let node = document[mapping]
         let context: ScalarWriter.Context = node.style == .flow ? .flow : .block
         var splices: [Splice] = []
@@ -109,6 +111,7 @@ public struct PlanEditor: Sendable {
         let pairs = document.pairs(of: mapping)
         for (key, value) in fields {
             if let pair = pairs.first(where: { document.string($0.key) == key }) {
+                try unshared(pair.value, "'\(key)'")
                 splices.append(replacement(of: pair.value, with: value, context: context))
             } else {
                 missing.append((key, render(value, context: context)))
@@ -118,6 +121,16 @@ public struct PlanEditor: Sendable {
             splices.append(insertion(of: missing, into: mapping))
         }
         return splices
+    }
+
+    /// Refuses to change a node that carries an anchor (`&name`): aliases elsewhere share
+    /// it, so an edit would change them too, or, replacing it, leave them naming nothing
+    /// (found by the editor fuzz harness).
+    func unshared(_ id: YAMLNode.ID, _ what: String) throws {
+        if let anchor = document.anchor(of: id) {
+            throw EditError.unsupportedShape(
+                "\(what) is shared through the YAML anchor '&\(anchor)'; change it by hand (or remove the anchor)")
+        }
     }
 
     func render(_ value: FieldValue, context: ScalarWriter.Context, like existing: ScalarWriter.ExistingStyle = .plain) -> String {
@@ -285,6 +298,7 @@ public struct PlanEditor: Sendable {
     func setEntry(_ key: StaticString, _ period: Period, in indicator: YAMLNode.ID,
                   render: (ScalarWriter.Context) -> String) throws -> [Splice] {
         let indicatorNode = document[indicator]
+        try unshared(indicator, "the indicator")
         guard let measurements = self.value(indicator, key) else {
             if indicatorNode.style == .flow {
                 return [insertion(of: [("\(key)", "{\(period): \(render(.flow))}")], into: indicator)]
@@ -293,6 +307,7 @@ public struct PlanEditor: Sendable {
             return [lines([indent + "\(key):", indent + "  " + "\(period): \(render(.block))"], after: indicator)]
         }
         let valueID = document.resolved(measurements.value)
+        try unshared(valueID, "'\(key)'")
         let node = document[valueID]
         let context: ScalarWriter.Context = node.style == .flow || (node.kind == .scalar && indicatorNode.style == .flow) ? .flow : .block
         let rendered = render(context)
@@ -311,6 +326,7 @@ public struct PlanEditor: Sendable {
         }
         let pairs = document.pairs(of: valueID)
         if let same = pairs.first(where: { Period(document.string($0.key)) == period }) {
+            try unshared(same.value, "the value of \(period)")
             let old = document[same.value]
             if old.style == .literal || old.style == .folded, let lineStart = lineStartEnding(old.end) {
                 return [Splice(replace: old.start, lineStart, with: rendered + lineEnding)]

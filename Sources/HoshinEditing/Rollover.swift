@@ -34,7 +34,7 @@ extension PlanEditor {
         guard let root = document.root, document[root].kind == .mapping else {
             throw EditError.unsupportedShape("hoshin.yaml is not a mapping")
         }
-        return set([(key: "period", value: .number(Double(year)))], in: root)
+        return try set([(key: "period", value: .number(Double(year)))], in: root)
     }
 
     /// Next year's draft of this unit plan: activities that are done or cancelled, closed
@@ -77,7 +77,9 @@ extension PlanEditor {
     func activities(in owner: YAMLNode.ID, oldYear: Int, into result: inout UnitRollover) {
         guard let entry = value(owner, "activities") else { return }
         let edit = listEdit(entry, remove: { ["done", "cancelled"].contains(statusOf($0)) }, keep: { item in
-            set([(key: "carried_from", value: .number(Double(oldYear)))], in: item)
+            // An activity that carries a YAML anchor is not edited (aliases elsewhere would
+            // lose their target): it stays as it is, without `carried_from`.
+            (try? set([(key: "carried_from", value: .number(Double(oldYear)))], in: item)) ?? []
         })
         result.splices += edit.splices
         result.removedActivities += edit.removed.map { (idOf($0), statusOf($0)) }

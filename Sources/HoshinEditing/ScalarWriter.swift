@@ -14,7 +14,7 @@ public enum ScalarWriter {
     /// The scalar for `text` in the style of an existing scalar when that style can hold it.
     public static func scalar(_ text: String, like style: ExistingStyle, context: Context = .block) -> String {
         switch style {
-        case .singleQuoted where !text.contains(where: \.isNewline):
+        case .singleQuoted where !text.contains(where: \.isNewline) && text.unicodeScalars.allSatisfy(writesAsIs):
             return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         case .doubleQuoted:
             return doubleQuoted(text)
@@ -45,7 +45,7 @@ public enum ScalarWriter {
         if context == .flow, text.contains(where: { ",[]{}?:#".contains($0) }) { return false }
         if reserved.contains(text.lowercased()) { return false }
         if looksNumeric(text) || looksLikeDate(text) { return false }
-        if text.unicodeScalars.contains(where: { Self.mustEscape($0) }) { return false }
+        if !text.unicodeScalars.allSatisfy(writesAsIs) { return false }
         return true
     }
 
@@ -67,6 +67,20 @@ public enum ScalarWriter {
         return digit(bytes[0]) && digit(bytes[1]) && digit(bytes[2]) && digit(bytes[3]) && bytes[4] == UInt8(ascii: "-")
     }
 
+    /// True when a character may stand as it is inside a one-line scalar: YAML's printable
+    /// set less what libyaml reads as a line break (NEL, U+2028, U+2029) or refuses inside a
+    /// stream (the byte-order mark). Control characters (C0 but tab, DEL, C1), surrogates and
+    /// U+FFFE/U+FFFF are not printable; a file holding one does not parse (found by fuzzing).
+    public static func writesAsIs(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20...0x7E: true
+        case 0x2028, 0x2029: false
+        case 0xA0...0xD7FF, 0x10000...0x10FFFF: true
+        case 0xE000...0xFFFD: scalar.value != 0xFEFF
+        default: false
+        }
+    }
+
     /// A double-quoted scalar with YAML escapes.
     public static func doubleQuoted(_ text: String) -> String {
         var out = "\""
@@ -81,7 +95,7 @@ public enum ScalarWriter {
             case "\u{2028}": out += "\\L"
             case "\u{2029}": out += "\\P"
             default:
-                if mustEscape(scalar) {
+                if !writesAsIs(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -90,14 +104,6 @@ public enum ScalarWriter {
             }
         }
         return out + "\""
-    }
-
-    /// Scalars written as escapes: C0 and C1 controls, DEL, the byte-order mark, the line and
-    /// paragraph separators, and the non-characters U+FFFE and U+FFFF.
-    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || value == 0x2028 || value == 0x2029
-            || value == 0xFFFE || value == 0xFFFF
     }
 
     /// A number written plain: whole numbers without a fraction, else the shortest exact form,

@@ -60,6 +60,8 @@ public struct RepositorySettings: Sendable {
     public var deadlineDays: Int = 10
     /// Red periods in a row before an indicator needs a countermeasure (`review.countermeasure_after`).
     public var countermeasureAfter: Int = 2
+    /// E-mail addresses of who may report every unit through `serve` (§11).
+    public var admins: [String] = []
 
     /// Settings with every default and the given plan year.
     public init(file: String = "hoshin.yaml", period: Int) {

@@ -150,7 +150,8 @@ public struct HTMLRenderer: StatusRenderer {
         }
     }
 
-    static let css = """
+    /// The report's style sheet (also used by `hoshin serve`'s pages).
+    public static let css = """
 
     :root { --green: #1a7f37; --yellow: #b58800; --red: #c62828; --grey: #8a8f98; --ink: #1d232b; }
     * { box-sizing: border-box; }

@@ -214,6 +214,15 @@ public enum XLSX {
 
     // MARK: Reading
 
+    /// A part's bytes for Foundation's XML parser, which traps on an element or attribute
+    /// name that is not UTF-8 (found by fuzzing): parts are UTF-8, as Excel writes them.
+    static func xml(_ bytes: [UInt8], part: String) throws -> Data {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw Problem(message: "\(part) is not UTF-8 text")
+        }
+        return Data(bytes)
+    }
+
     /// Reads the first worksheet as a table of text (numbers as written, shortest form).
     public static func read(_ bytes: [UInt8]) throws -> [[String]] {
         do {
@@ -224,8 +233,8 @@ public enum XLSX {
                 throw Problem(message: "the workbook has no worksheet")
             }
             let shared = try ZipArchive.read("xl/sharedStrings.xml", in: bytes, limit: maxPartBytes)
-                .map { try SharedStrings.parse(Data($0)) } ?? []
-            return try WorksheetReader.parse(Data(sheet), shared: shared)
+                .map { try SharedStrings.parse(try xml($0, part: "xl/sharedStrings.xml")) } ?? []
+            return try WorksheetReader.parse(try xml(sheet, part: first), shared: shared)
         } catch let problem as ZipArchive.Problem {
             throw Problem(message: problem.message)
         }
@@ -291,6 +300,13 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         self.shared = shared
     }
 
+    /// Excel's own limits (XFD1048576): a row or column past them is damage, not data.
+    static let maxRows = 1_048_576
+    static let maxColumns = 16_384
+    /// The most cells the table read may have (its rows × their widths), so that a few
+    /// cells far apart cannot make a table of billions of empty ones.
+    static let maxTableCells = 1_000_000
+
     static func parse(_ data: Data, shared: [String], formats: StyleReader.Formats = .init(kinds: []),
                       date1904: Bool = false) throws -> [[String]] {
         let delegate = WorksheetReader(shared: shared)
@@ -298,9 +314,13 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         delegate.date1904 = date1904
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse() else { throw XLSX.Problem(message: "the worksheet is not valid XML") }
+        guard parser.parse() else { throw delegate.failure ?? XLSX.Problem(message: "the worksheet is not valid XML") }
         if let failure = delegate.failure { throw failure }
         guard let last = delegate.rows.keys.max() else { return [] }
+        let cells = delegate.rows.values.reduce(last + 1) { $0 + ($1.keys.max() ?? 0) + 1 }
+        guard cells <= maxTableCells else {
+            throw XLSX.Problem(message: "the worksheet is too large (its cells span more than \(maxTableCells) cells)")
+        }
         return (0...last).map { row in
             let cells = delegate.rows[row] ?? [:]
             guard let width = cells.keys.max() else { return [] }
@@ -308,26 +328,45 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         }
     }
 
-    /// (row, column), 0-based, of a reference such as "C5".
+    /// (row, column), 0-based, of a reference such as "C5"; nil when it is not one
+    /// within Excel's limits.
     static func position(_ reference: String) -> (Int, Int)? {
         var column = 0
-        var digits = ""
-        for character in reference {
-            if let ascii = character.asciiValue, character.isLetter {
-                column = column * 26 + Int(ascii & 0xDF) - 64
-            } else if character.isNumber {
-                digits.append(character)
+        var row = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard row == 0 else { return nil }
+                column = column * 26 + Int(byte & 0xDF) - 64
+                guard column <= maxColumns else { return nil }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                row = row * 10 + Int(byte - UInt8(ascii: "0"))
+                guard row <= maxRows else { return nil }
+            default:
+                return nil
             }
         }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
+        guard column > 0, row > 0 else { return nil }
         return (row - 1, column - 1)
+    }
+
+    func fail(_ message: String, _ parser: XMLParser) {
+        failure = XLSX.Problem(message: message)
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         switch element {
         case "row":
-            rowIndex = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? nextRow
+            if let number = attributes["r"] {
+                guard let row = Int(number), (1...Self.maxRows).contains(row) else {
+                    return fail("row number '\(number)' is outside the sheet (1 to \(Self.maxRows))", parser)
+                }
+                rowIndex = row - 1
+            } else {
+                rowIndex = nextRow
+            }
             nextRow = rowIndex + 1
             nextColumn = 0
         case "c":
@@ -336,6 +375,9 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
                 self.column = column
             } else {
                 column = nextColumn
+            }
+            guard rowIndex < Self.maxRows, column < Self.maxColumns else {
+                return fail("a cell lies outside the sheet (past row \(Self.maxRows) or column XFD)", parser)
             }
             nextColumn = column + 1
             type = attributes["t"] ?? "n"

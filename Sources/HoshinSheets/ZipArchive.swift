@@ -96,29 +96,11 @@ enum ZipArchive {
     }
 
     static func inflate(_ input: [UInt8], limit: Int, path: String) throws -> [UInt8] {
-        var stream = z_stream()
-        guard hoshin_inflate_init_raw(&stream) == Z_OK else { throw Problem(message: "zlib could not start") }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var input = input
-        return try input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(source.count)
-            while true {
-                let status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                output += chunk[0..<produced]
-                if output.count > limit { throw Problem(message: "\(path) is too large (a ZIP bomb?)") }
-                if status == Z_STREAM_END { return output }
-                guard status == Z_OK, produced > 0 || stream.avail_in > 0 else {
-                    throw Problem(message: "\(path) is damaged (deflate data)")
-                }
-            }
-        }
+        let inflater = RawInflater(input)
+        guard inflater.isReady else { throw Problem(message: "zlib could not start") }
+        return try inflater.inflate(
+            limit: limit,
+            tooLarge: Problem(message: "\(path) is too large (a ZIP bomb?)"),
+            damaged: Problem(message: "\(path) is damaged (deflate data)"))
     }
 }

@@ -235,7 +235,7 @@ public struct PlanUpdate: Sendable {
             fields.sort { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }
             if !fields.isEmpty {
                 let settled = fields
-                outcome.edits.append { editor in editor.set(settled, in: try editor.activity(id)) }
+                outcome.edits.append { editor in try editor.set(settled, in: try editor.activity(id)) }
             }
         } else {
             guard let indicator = unit.allIndicators.first(where: { $0.id.value == id }) else {

@@ -110,35 +110,21 @@ private struct DocumentBuilder {
     }
 
     mutating func run() {
-        source.bytes.withUnsafeBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                problems.append(YAMLProblem(kind: .resourceLimit, start: 0, end: 0, message: "out of memory"))
+        // libyaml skips a byte-order mark only when it detects the encoding itself; it is
+        // told UTF-8 (so UTF-16 is refused), so the mark is left out of its input here and
+        // every mark it reports is shifted back by the one character the BOM is (`offset`).
+        let reader = LibYAMLParser(bytes: source.bytes[source.byteOrderMarkLength...])
+        guard reader.isReady else {
+            problems.append(YAMLProblem(kind: .resourceLimit, start: 0, end: 0, message: "out of memory"))
+            return
+        }
+        while true {
+            guard reader.next() else {
+                problems.append(syntaxProblem(reader.parser.pointee))
                 return
             }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            // libyaml skips a byte-order mark only when it detects the encoding itself; it is
-            // told UTF-8 (so UTF-16 is refused), so the mark is cut off here and every mark
-            // it reports is shifted back by the one character the BOM is.
-            let skip = source.byteOrderMarkLength
-            if let base = buffer.baseAddress, buffer.count > skip {
-                yaml_parser_set_input_string(&parser, base + skip, buffer.count - skip)
-            } else {
-                var empty: UInt8 = 0
-                yaml_parser_set_input_string(&parser, &empty, 0)
-            }
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    problems.append(syntaxProblem(parser))
-                    return
-                }
-                let keepGoing = handle(&event)
-                let type = event.type
-                yaml_event_delete(&event)
-                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
-            }
+            let keepGoing = handle(&reader.event.pointee)
+            if !keepGoing || reader.event.pointee.type == YAML_STREAM_END_EVENT { return }
         }
     }
 

@@ -10,7 +10,7 @@ struct HoshinCommand: ParsableCommand {
         abstract: "Goal deployment (hoshin kanri) plans as YAML files: validate, roll up, report.",
         discussion: "Every command reads the plan repository in ./plans unless told otherwise.",
         version: HoshinVersion.current,
-        subcommands: [StatusCommand.self, ValidateCommand.self, ReportCommand.self, MeasureCommand.self, ChartCommand.self, DiffCommand.self, CycleCommand.self, RolloverCommand.self, ReviewCommand.self, SheetCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [StatusCommand.self, ValidateCommand.self, ReportCommand.self, MeasureCommand.self, ChartCommand.self, DiffCommand.self, CycleCommand.self, RolloverCommand.self, ReviewCommand.self, SheetCommand.self, ServeCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command line; exit 0 success, 1 findings, 2 could not run.

@@ -113,7 +113,7 @@ import HoshinYAML
 
             let editor = try PlanEditor(bytes: original)
             let node = try editor.activity(target)
-            let splices = editor.set(fields, in: node)
+            let splices = try editor.set(fields, in: node)
             let edited = Splice.apply(splices, to: original)
             guard let after = Self.decode(edited) else {
                 Issue.record("edited plan does not decode\n\(String(decoding: edited, as: UTF8.self))")

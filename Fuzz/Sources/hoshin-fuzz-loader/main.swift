@@ -11,8 +11,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     ]
     let result = RepositoryLoader().load(files: files, asOf: PlanDate(year: 2026, month: 10, day: 31)!)
     for diagnostic in result.diagnostics {
-        precondition(diagnostic.start.line >= 1 && diagnostic.start.column >= 1)
-        precondition(diagnostic.range.start <= diagnostic.range.end)
+        // fatalError, not precondition: its message survives an optimised build.
+        if diagnostic.start.line < 1 || diagnostic.start.column < 1 { fatalError("a diagnostic before line 1, column 1") }
+        if diagnostic.range.start > diagnostic.range.end { fatalError("a diagnostic with an unordered byte range") }
     }
     return 0
 }
