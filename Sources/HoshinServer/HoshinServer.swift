@@ -3,6 +3,8 @@ import Hummingbird
 import Logging
 import HoshinModel
 import HoshinRepository
+import HoshinRender
+import HoshinRollup
 
 /// `hoshin serve` (spec §11): the status pages, the reporting forms and the JSON API
 /// over a plan repository on disk, on Hummingbird 2.
@@ -13,8 +15,12 @@ public struct HoshinServer: Sendable {
     public let clock: ServerClock
     /// Where the one-line write log goes (stderr by default).
     public let log: @Sendable (String) -> Void
-    /// The review pack (§12), when a renderer for it is plugged in: unit id, as-of → HTML.
-    public var reviewPage: (@Sendable (PlanRepository, String, PlanDate) -> String?)?
+    /// The review pack (§12) of a unit at an as-of date, as `hoshin review --format html`
+    /// writes it; nil when it cannot be assembled (the page then answers 404).
+    public var reviewPage: (@Sendable (PlanRepository, String, PlanDate) -> String?)? = { repository, unit, date in
+        guard let pack = try? ReviewPack.assemble(repository: repository, unit: unit, asOf: date) else { return nil }
+        return ReviewHTMLRenderer().render(pack)
+    }
 
     /// Creates a server; call `run` to start it.
     public init(configuration: ServerConfiguration, clock: ServerClock = ServerClock(),

@@ -32,7 +32,12 @@ struct ServeFormTests {
         let earlier = try await server.get("/units/kardiologi/report?period=2026-08")
         #expect(earlier.body.contains("value=\"15.2\""))
         #expect(try await server.get("/units/kardiologi/report?period=2026-12").status == 400)
-        #expect(try await server.get("/units/kardiologi/review").status == 404)
+        // The review pack (§12) of the unit, as `hoshin review --format html` writes it.
+        let review = try await server.get("/units/kardiologi/review")
+        #expect(review.status == 200)
+        #expect(review.body.contains("Kardiologiska kliniken"))
+        #expect(review.body.contains("class=\"bowling\""))
+        #expect(try await server.get("/units/no-such-unit/review").status == 404)
     }
 
     @Test("Plan text is escaped in every page")
