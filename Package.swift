@@ -87,10 +87,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Speed: validate side by side with a bare libyaml event scan.
+        // Speed: whole hoshin processes and in-process phases beside a bare libyaml scan.
         .executableTarget(
             name: "hoshin-bench",
-            dependencies: ["HoshinRepository", "HoshinYAML", "HoshinModel", "HoshinRollup"],
+            dependencies: [
+                "HoshinRepository", "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRollup",
+                "HoshinRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/hoshin-bench",
             swiftSettings: swiftSettings
         ),
