@@ -109,7 +109,7 @@ def main():
         driver.find_element(By.ID, "save").click()
         page = driver.page_source
         check("ändrat av Anna Berg den" in page and "sedan du öppnade formuläret" in page, "the second window sees the conflict")
-        check("deras «risk för avvikelse» / ditt «avviker»" in page, "theirs and yours are shown")
+        check("deras «i riskzonen» / ditt «avviker från plan»" in page, "theirs and yours are shown")
         notice = driver.find_element(By.ID, "activity-sjukskoterskemottagning")
         driver.execute_script("arguments[0].scrollIntoView()", notice)
         driver.save_screenshot(os.path.join(DOCS, "serve-conflict.png"))
