@@ -17,6 +17,8 @@ import tempfile
 import time
 
 from selenium import webdriver
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -67,6 +69,12 @@ def main():
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     failures = []
 
+    def submit():
+        """Clicks save and waits until the answer page has replaced the form."""
+        button = driver.find_element(By.ID, "save")
+        button.click()
+        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(button))
+
     def check(condition, what):
         print(("ok   " if condition else "FAIL ") + what)
         if not condition:
@@ -93,7 +101,7 @@ def main():
         note.clear()
         note.send_keys("Personalbrist på avdelning två; vi återkommer i höst")
         driver.save_screenshot(os.path.join(DOCS, "serve-form.png"))
-        driver.find_element(By.ID, "save").click()
+        submit()
         page = driver.page_source
         check("Sparat." in page, "the first window sees 'Sparat.'")
         check("Personalbrist på avdelning två; vi återkommer i höst" in page, "the new note is shown")
@@ -106,7 +114,7 @@ def main():
 
         driver.switch_to.window(second)
         Select(driver.find_element(By.NAME, "a.sjukskoterskemottagning.status")).select_by_value("off-track")
-        driver.find_element(By.ID, "save").click()
+        submit()
         page = driver.page_source
         check("ändrat av Anna Berg den" in page and "sedan du öppnade formuläret" in page, "the second window sees the conflict")
         check("deras «i riskzonen» / ditt «avviker från plan»" in page, "theirs and yours are shown")
