@@ -36,8 +36,10 @@ let package = Package(
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
+        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
+        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
-        .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRender", dependencies: ["HoshinModel", "HoshinRollup", "HoshinOutput"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
         // zlib, for the ZIP container of XLSX sheets (pkg-config zlib).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -51,21 +53,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
-        .target(name: "HoshinReporters", dependencies: ["HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
+        .target(name: "HoshinReporters", dependencies: ["HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML", "HoshinOutput"], swiftSettings: swiftSettings),
         // The command line; the only target that prints.
         .executableTarget(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets",
+                "HoshinSheets", "HoshinOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        // Speed: validate side by side with a bare libyaml event scan.
+        // Speed: whole hoshin processes and in-process phases beside a bare libyaml scan.
         .executableTarget(
             name: "hoshin-bench",
-            dependencies: ["HoshinRepository", "HoshinYAML", "HoshinModel", "HoshinRollup"],
+            dependencies: [
+                "HoshinRepository", "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRollup",
+                "HoshinRender", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/hoshin-bench",
             swiftSettings: swiftSettings
         ),
@@ -73,7 +78,7 @@ let package = Package(
             name: "HoshinTests",
             dependencies: [
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
-                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets",
+                "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinOutput",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,10 +1,21 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 
 /// Turns a validation result into text in one output format.
 public protocol DiagnosticReporter: Sendable {
     /// The whole output, ending in a newline.
     func render(_ result: ValidationResult) -> String
+
+    /// Appends the output to `output` (streamed when `output` streams).
+    func write(_ result: ValidationResult, to output: inout OutputBuffer)
+}
+
+extension DiagnosticReporter {
+    /// Appends `render(result)`: reporters without a streaming form.
+    public func write(_ result: ValidationResult, to output: inout OutputBuffer) {
+        output.append(render(result))
+    }
 }
 
 /// The formats `hoshin validate --format` offers.

@@ -1,8 +1,11 @@
 import Foundation
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 
-/// The JSON of spec §6: `{"diagnostics": [...], "summary": {...}}`, keys sorted.
+/// The JSON of spec §6: `{"diagnostics": [...], "summary": {...}}`, keys sorted,
+/// streamed in `JSONEncoder`'s pretty layout (the `Output` structs below are the same
+/// document for `JSONEncoder`, which the tests compare against).
 public struct JSONReporter: DiagnosticReporter {
     /// Creates a JSON reporter.
     public init() {}
@@ -31,6 +34,51 @@ public struct JSONReporter: DiagnosticReporter {
     }
 
     public func render(_ result: ValidationResult) -> String {
+        var output = OutputBuffer()
+        write(result, to: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    public func write(_ result: ValidationResult, to output: inout OutputBuffer) {
+        var json = JSONWriter(output: output, layout: .foundation)
+        output = OutputBuffer()
+        var errors = 0
+        var warnings = 0
+        var infos = 0
+        json.beginObject()
+        json.key("diagnostics")
+        json.beginArray()
+        for diagnostic in result.diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            json.beginObject()
+            json.key("column"); json.integer(diagnostic.start.column)
+            json.key("endColumn"); json.integer(diagnostic.end.column)
+            json.key("endLine"); json.integer(diagnostic.end.line)
+            json.key("file"); json.string(diagnostic.file)
+            json.key("line"); json.integer(diagnostic.start.line)
+            json.key("message"); json.string(diagnostic.message)
+            json.key("rule"); json.string(diagnostic.rule)
+            json.key("severity"); json.string(diagnostic.severity.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("summary")
+        json.beginObject()
+        json.key("errors"); json.integer(errors)
+        json.key("files"); json.integer(result.fileCount)
+        json.key("infos"); json.integer(infos)
+        json.key("warnings"); json.integer(warnings)
+        json.endObject()
+        json.endObject()
+        output = json.finish()
+    }
+
+    /// The same document through `JSONEncoder` (sorted keys), for comparison.
+    func encoded(_ result: ValidationResult) -> String {
         let output = Output(
             diagnostics: result.diagnostics.map {
                 Entry(file: $0.file, line: $0.start.line, column: $0.start.column, endLine: $0.end.line,

@@ -24,19 +24,71 @@ public struct GitRevision: Sendable {
         guard let date = PlanDate(dateText) else { throw RepositoryError.unknownRevision(revision) }
         let prefix = String(decoding: try run(["rev-parse", "--show-prefix"]), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let listing = try run(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--", prefix.isEmpty ? "." : prefix])
-        var files: [InMemoryFile] = []
-        for path in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
+        let listing = try run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix.isEmpty ? "." : prefix])
+        var wanted: [(relative: String, object: String)] = []
+        for entry in listing.split(separator: 0) {
+            // "<mode> <type> <object>\t<path>"
+            guard let tab = entry.firstIndex(of: 0x09) else { continue }
+            let fields = entry[entry.startIndex..<tab].split(separator: 0x20)
+            guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else { continue }
+            let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
             guard path.hasPrefix(prefix) else { continue }
             let relative = String(path.dropFirst(prefix.count))
             let name = (relative as NSString).lastPathComponent
             let parts = relative.split(separator: "/")
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"),
                   !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
-            let bytes = try run(["cat-file", "blob", "\(commit):\(path)"])
-            files.append(InMemoryFile(path: relative, bytes: [UInt8](bytes)))
+            wanted.append((relative, String(decoding: fields[2], as: UTF8.self)))
         }
+        let contents = try blobs(wanted.map(\.object), in: folder)
+        let files = zip(wanted, contents).map { InMemoryFile(path: $0.relative, bytes: $1) }
         return GitRevision(name: revision, commit: commit, date: date, files: files)
+    }
+
+    /// The contents of many blobs from one `git cat-file --batch` process, in order.
+    static func blobs(_ objects: [String], in folder: String) throws -> [[UInt8]] {
+        if objects.isEmpty { return [] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "cat-file", "--batch"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw RepositoryError.notAGitRepository(folder) }
+        // The requests go in from another thread while the answers are read here, so
+        // that neither pipe fills up and blocks the other side.
+        let request = Data(objects.map { $0 + "\n" }.joined().utf8)
+        let writer = input.fileHandleForWriting
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: request)
+            try? writer.close()
+            done.signal()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw RepositoryError.notAGitRepository(folder) }
+        return try data.withUnsafeBytes { raw -> [[UInt8]] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var result: [[UInt8]] = []
+            result.reserveCapacity(objects.count)
+            var at = 0
+            for _ in objects {
+                // "<object> blob <size>\n<contents>\n", or "<object> missing\n".
+                guard let newline = bytes[at...].firstIndex(of: 0x0A) else { throw RepositoryError.notAGitRepository(folder) }
+                let header = bytes[at..<newline].split(separator: 0x20)
+                guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)),
+                      newline + 1 + size <= bytes.count else {
+                    throw RepositoryError.notAGitRepository(folder)
+                }
+                result.append(Array(bytes[(newline + 1)..<(newline + 1 + size)]))
+                at = newline + 1 + size + 1
+            }
+            return result
+        }
     }
 
     static func git(_ arguments: [String], in folder: String) throws -> Data {

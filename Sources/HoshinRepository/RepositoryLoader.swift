@@ -26,15 +26,29 @@ public struct InMemoryFile: Sendable {
 
 /// Reads, parses, decodes and validates a whole plan repository.
 ///
-/// Files are independent, so they are read, parsed and decoded concurrently;
-/// the repository-wide rules then run over the decoded model.
+/// Files are independent, so they are read, parsed and decoded concurrently (each
+/// file's YAML node table is dropped as soon as it is decoded); the
+/// repository-wide rules then run over the decoded model. The result is the same
+/// whatever the concurrency: outcomes are kept in file order.
 public struct RepositoryLoader: Sendable {
     /// The resource limits applied to each file.
     public var limits: ParseLimits
+    /// How many files are read, parsed and decoded at once (at least 1).
+    public var concurrency: Int
 
-    /// Creates a loader.
-    public init(limits: ParseLimits = .standard) {
+    /// Creates a loader; `concurrency` defaults to `HOSHIN_THREADS` when set, else the
+    /// number of active processors.
+    public init(limits: ParseLimits = .standard, concurrency: Int? = nil) {
         self.limits = limits
+        self.concurrency = max(1, concurrency ?? Self.defaultConcurrency)
+    }
+
+    /// `HOSHIN_THREADS` (a positive whole number) or the number of active processors.
+    public static var defaultConcurrency: Int {
+        if let text = ProcessInfo.processInfo.environment["HOSHIN_THREADS"], let value = Int(text), value > 0 {
+            return value
+        }
+        return ProcessInfo.processInfo.activeProcessorCount
     }
 
     /// Loads the repository in `folder` and validates it at `asOf`; `overrides` gives
@@ -44,47 +58,85 @@ public struct RepositoryLoader: Sendable {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
-        let outcomes = Self.concurrentMap(paths) { relative -> FileOutcome in
+        let outcomes = Self.concurrentMap(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
             }
-            let absolute = display
-            let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
-            if size > limits.maxBytes {
+            switch Self.read(display, limit: limits.maxBytes) {
+            case .bytes(let bytes):
+                return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+            case .tooLarge(let size):
                 return FileOutcome.tooLarge(file: display, relative: relative, size: size, limit: limits.maxBytes)
-            }
-            guard let data = FileManager.default.contents(atPath: absolute) else {
+            case .unreadable:
                 return FileOutcome.unreadable(file: display, relative: relative)
             }
-            return FileOutcome.parse(file: display, relative: relative, bytes: [UInt8](data), limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, concurrency: concurrency)
     }
 
     /// Loads a repository given as files in memory (named as if inside `folder`).
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
-        let outcomes = Self.concurrentMap(sorted) { file in
+        let outcomes = Self.concurrentMap(sorted, workers: concurrency) { file in
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, concurrency: concurrency)
     }
 
+    enum ReadOutcome {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    /// A file's bytes read straight into an array (no intermediate `Data`), unless it is
+    /// larger than `limit`.
+    static func read(_ path: String, limit: Int) -> ReadOutcome {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        let size = Int(status.st_size)
+        if size > limit { return .tooLarge(size) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                done += got
+            }
+            count = done
+        }
+        return failed ? .unreadable : .bytes(bytes)
+    }
+
+    /// `inputs.map(transform)` on `workers` threads, each taking the next input in turn;
+    /// the outputs stay in input order.
     static func concurrentMap<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+        _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
+        if workers <= 1 || inputs.count <= 1 { return inputs.map(transform) }
         let results = Mutex<[Output?]>(Array(repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let output = transform(inputs[index])
-            results.withLock { $0[index] = output }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, inputs.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < inputs.count else { return }
+                let output = transform(inputs[index])
+                results.withLock { $0[index] = output }
+            }
         }
         return results.withLock { $0.map { $0! } }
     }
 
-    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate) -> ValidationResult {
+    static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, concurrency: Int) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var settings: RepositorySettings?
@@ -93,10 +145,7 @@ public struct RepositoryLoader: Sendable {
             sources[outcome.file] = outcome.source
             diagnostics += outcome.diagnostics
             if outcome.relative == "hoshin.yaml" {
-                if outcome.document == nil, !outcome.diagnostics.isEmpty { continue }
-                let decoded = SettingsDecoder.decode(outcome.document, file: outcome.file, knownRules: RuleCatalogue.ids)
-                settings = decoded.settings
-                diagnostics += decoded.diagnostics
+                settings = outcome.settings
             } else if let unit = outcome.unit {
                 units.append(unit)
             }
@@ -107,7 +156,7 @@ public struct RepositoryLoader: Sendable {
             var repo = PlanRepository(folder: folder, settings: settings, units: units, files: planFiles)
             repo.undecodedFiles = outcomes.filter { $0.relative != "hoshin.yaml" && $0.unit == nil }.map(\.file)
             let frozenSources = sources
-            diagnostics += RuleCatalogue.check(repo, asOf: asOf) { file, offset in
+            diagnostics += RuleCatalogue.check(repo, asOf: asOf, concurrency: concurrency) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
                 let location = source.location(ofByteOffset: offset)
                 return TextPosition(line: location.line, column: location.column)
@@ -116,8 +165,12 @@ public struct RepositoryLoader: Sendable {
         }
         var resolved: [Diagnostic] = []
         resolved.reserveCapacity(diagnostics.count)
+        var severities: [String: Severity?] = [:]
         for var diagnostic in diagnostics {
-            guard let severity = RuleCatalogue.severity(of: diagnostic.rule, settings: settings) else { continue }
+            let known = severities[diagnostic.rule]
+            let severity = known ?? RuleCatalogue.severity(of: diagnostic.rule, settings: settings)
+            if known == nil { severities[diagnostic.rule] = .some(severity) }
+            guard let severity else { continue }
             diagnostic.severity = severity
             if let source = sources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)
@@ -132,12 +185,13 @@ public struct RepositoryLoader: Sendable {
     }
 }
 
-/// What reading one file gave: its text, document, unit and diagnostics.
+/// What reading one file gave: its text, unit (or settings) and diagnostics. The YAML
+/// node table is not kept: it is dropped as soon as the file is decoded.
 struct FileOutcome: Sendable {
     let file: String
     let relative: String
     let source: SourceText
-    let document: YAMLDocument?
+    var settings: RepositorySettings? = nil
     let unit: UnitPlan?
     let diagnostics: [Diagnostic]
 
@@ -145,14 +199,14 @@ struct FileOutcome: Sendable {
         let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
                                     rule: RuleID.resourceLimit,
                                     message: "file is \(size) bytes; the limit is \(limit) bytes (8 MiB)")
-        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []), document: nil,
+        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []),
                            unit: nil, diagnostics: [diagnostic])
     }
 
     static func unreadable(file: String, relative: String) -> FileOutcome {
         let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
                                     rule: RuleID.yamlSyntax, message: "the file cannot be read")
-        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []), document: nil,
+        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []),
                            unit: nil, diagnostics: [diagnostic])
     }
 
@@ -168,13 +222,21 @@ struct FileOutcome: Sendable {
             return false
         }
         var unit: UnitPlan?
-        if relative != "hoshin.yaml", !broken {
+        var settings: RepositorySettings?
+        if relative == "hoshin.yaml" {
+            let document = broken ? nil : parsed.document
+            if document != nil || diagnostics.isEmpty {
+                let decoded = SettingsDecoder.decode(document, file: file, knownRules: RuleCatalogue.ids)
+                settings = decoded.settings
+                diagnostics += decoded.diagnostics
+            }
+        } else if !broken {
             let decoded = UnitPlanDecoder.decode(parsed.document, file: file)
             unit = decoded.unit
             diagnostics += decoded.diagnostics
         }
-        return FileOutcome(file: file, relative: relative, source: parsed.source,
-                           document: broken ? nil : parsed.document, unit: unit, diagnostics: diagnostics)
+        return FileOutcome(file: file, relative: relative, source: parsed.source, settings: settings,
+                           unit: unit, diagnostics: diagnostics)
     }
 
     static func rule(for kind: YAMLProblem.Kind) -> String {

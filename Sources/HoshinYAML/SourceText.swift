@@ -6,8 +6,9 @@
 public struct SourceText: Sendable {
     /// The file's bytes, exactly as read.
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of every line (line 1 starts at 0).
-    public let lineStarts: [Int]
+    /// Byte offset of the first byte of every line (line 1 starts at 0); 32 bits, as
+    /// a file is at most a few megabytes (the limit is 8 MiB).
+    let lineStarts: [Int32]
     /// The offset of the first byte that is not valid UTF-8, if any.
     public let firstInvalidUTF8Offset: Int?
     /// The offset of the first NUL byte, if any (a sign of a binary file).
@@ -22,7 +23,7 @@ public struct SourceText: Sendable {
     /// Reads the tables off `bytes` in one pass.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var lineStarts = [0]
+        var lineStarts: [Int32] = [0]
         var checkpoints: [Int32] = [0]
         var invalid: Int?
         var nul: Int?
@@ -32,16 +33,28 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             while i < count {
+                // Eight printable ASCII bytes at once (no line break, NUL or UTF-8 lead
+                // byte among them) when no checkpoint falls inside them.
+                if i + 8 <= count, characters % SourceText.checkpointStride < SourceText.checkpointStride - 8 {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let high = word & 0x8080_8080_8080_8080
+                    let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if high | control == 0 {
+                        i += 8
+                        characters += 8
+                        continue
+                    }
+                }
                 let byte = buffer[i]
                 var width = 1
                 if byte < 0x80 {
                     if byte == 0x0A {
-                        lineStarts.append(i + 1)
+                        lineStarts.append(Int32(truncatingIfNeeded: i + 1))
                     } else if byte == 0x0D {
                         if i + 1 < count, buffer[i + 1] == 0x0A {
                             // CRLF: libyaml counts two characters; so do we.
                         } else {
-                            lineStarts.append(i + 1)
+                            lineStarts.append(Int32(truncatingIfNeeded: i + 1))
                         }
                     } else if byte == 0, nul == nil {
                         nul = i
@@ -61,11 +74,11 @@ public struct SourceText: Sendable {
                 }
             }
         }
-        self.lineStarts = lineStarts
+        self.lineStarts = lineStarts.withUnsafeBufferPointer { Array($0) }
         self.firstInvalidUTF8Offset = invalid
         self.firstNULOffset = nul
         self.isASCII = ascii
-        self.characterCheckpoints = checkpoints
+        self.characterCheckpoints = checkpoints.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Width of the well-formed UTF-8 sequence starting at `i`, or 0 if it is ill-formed.
@@ -128,6 +141,12 @@ public struct SourceText: Sendable {
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
             while remaining > 0, offset < count {
+                if remaining >= 8, offset + 8 <= count,
+                   UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    offset += 8
+                    remaining -= 8
+                    continue
+                }
                 let byte = buffer[offset]
                 var width = 1
                 if byte >= 0x80 {
@@ -149,9 +168,9 @@ public struct SourceText: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= clamped { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
+        let lineStart = Int(lineStarts[low])
         var column = 1
         bytes.withUnsafeBufferPointer { buffer in
             var i = lineStart
@@ -166,8 +185,8 @@ public struct SourceText: Sendable {
     /// The text of the 1-based line `number`, without its line break.
     public func lineText(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        let start = Int(lineStarts[number - 1])
+        var end = number < lineStarts.count ? Int(lineStarts[number]) : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }

@@ -216,20 +216,21 @@ private struct DocumentBuilder {
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            let children = Array(pending[frame.childrenStart...])
+            let firstIndex = childList.count
+            childList.append(contentsOf: pending[frame.childrenStart...])
             pending.removeSubrange(frame.childrenStart...)
+            let childCount = childList.count - firstIndex
             var end: Int
             if frame.style == .flow {
                 end = offset(event.end_mark)
             } else {
-                end = children.last.map { nodes[Int($0)].end } ?? frame.start
+                end = childCount > 0 ? nodes[Int(childList[childList.count - 1])].end : frame.start
             }
             end = max(end, frame.start)
-            if frame.kind == .mapping { checkDuplicateKeys(children) }
-            let first = Int32(truncatingIfNeeded: childList.count)
-            childList.append(contentsOf: children)
+            if frame.kind == .mapping { checkDuplicateKeys(firstIndex..<childList.count) }
+            let first = Int32(truncatingIfNeeded: firstIndex)
             nodes[frame.index] = YAMLNode(
-                kind: frame.kind, style: frame.style, start: frame.start, end: end, firstChild: first, childCount: Int32(truncatingIfNeeded: children.count))
+                kind: frame.kind, style: frame.style, start: frame.start, end: end, firstChild: first, childCount: Int32(truncatingIfNeeded: childCount))
             return attach(YAMLNode.ID(frame.index), anchor: frame.anchor, size: frame.expandedSize)
         case YAML_ALIAS_EVENT:
             let start = offset(event.start_mark)
@@ -302,33 +303,49 @@ private struct DocumentBuilder {
 
     /// Reports every scalar key of a mapping that repeats an earlier one.
     ///
-    /// Mappings in plans are small, so keys are compared pairwise; large ones use a set.
-    mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
+    /// Small mappings compare keys pairwise; larger ones (measurement series) use an
+    /// open-addressing table of key hashes over the value bytes, so no string is made.
+    mutating func checkDuplicateKeys(_ range: Range<Int>) {
+        let children = childList[range]
+        let base = range.lowerBound
         let keyCount = children.count / 2
         if keyCount < 2 { return }
-        var seen: [String: YAMLNode.ID] = [:]
+        var table: [Int32] = []
+        var mask = 0
+        if keyCount > 12 {
+            var size = 16
+            while size < keyCount * 2 { size <<= 1 }
+            table = Array(repeating: -1, count: size)
+            mask = size - 1
+        }
         var index = 0
         while index < children.count {
-            let keyID = children[index]
+            let keyID = children[base + index]
             let key = nodes[Int(keyID)]
             index += 2
             guard key.kind == .scalar else { continue }
             var firstID: YAMLNode.ID?
-            if keyCount <= 24 {
+            if table.isEmpty {
                 var earlier = 0
                 while earlier < index - 2 {
-                    let candidate = nodes[Int(children[earlier])]
+                    let candidate = nodes[Int(children[base + earlier])]
                     if candidate.kind == .scalar, sameValue(candidate, key) {
-                        firstID = children[earlier]
+                        firstID = children[base + earlier]
                         break
                     }
                     earlier += 2
                 }
             } else {
-                let start = Int(key.valueStart)
-                let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
-                firstID = seen[text]
-                if firstID == nil { seen[text] = keyID }
+                var slot = hashValue(key) & mask
+                while table[slot] >= 0 {
+                    let candidateID = children[base + Int(table[slot])]
+                    if sameValue(nodes[Int(candidateID)], key) {
+                        firstID = candidateID
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if firstID == nil { table[slot] = Int32(index - 2) }
             }
             if let firstID {
                 let start = Int(key.valueStart)
@@ -341,6 +358,18 @@ private struct DocumentBuilder {
                     message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
             }
         }
+    }
+
+    /// FNV-1a over a scalar's value bytes.
+    func hashValue(_ node: YAMLNode) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        scalarBytes.withUnsafeBufferPointer { buffer in
+            let start = Int(node.valueStart)
+            for k in start..<(start + Int(node.valueLength)) {
+                hash = (hash ^ UInt64(buffer[k])) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
     /// The end of a block scalar without the blank lines libyaml counts into it.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HoshinOutput
 import HoshinRender
 import HoshinRepository
 import HoshinRollup
@@ -43,11 +45,17 @@ struct StatusCommand: ParsableCommand {
             throw CommandFailure(failure.description)
         }
         let terminal = output == nil && Terminal.stdoutSupportsColour
-        let text = format.renderer(terminal: terminal).render(tree)
+        let renderer = format.renderer(terminal: terminal)
         if let output {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            var buffer = OutputBuffer()
+            renderer.write(tree, to: &buffer)
+            try AtomicFile.write(buffer.bytes, to: output)
         } else {
-            Terminal.write(text)
+            var buffer = OutputBuffer(streamingTo: STDOUT_FILENO)
+            renderer.write(tree, to: &buffer)
+            buffer.flush()
+            // Nothing is left to do: exit without tearing down the repository and tree.
+            Foundation.exit(0)
         }
     }
 }
