@@ -180,7 +180,9 @@ public struct RepositoryLoader: Sendable {
             }
             resolved.append(diagnostic)
         }
-        return ValidationResult(repository: repository, diagnostics: Diagnostic.sortedForOutput(resolved),
+        diagnostics = []
+        Diagnostic.sortForOutput(&resolved)
+        return ValidationResult(repository: repository, diagnostics: resolved,
                                 sources: sources, fileCount: outcomes.count)
     }
 }
