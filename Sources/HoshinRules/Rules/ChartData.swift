@@ -10,35 +10,13 @@ extension Rule {
         numerator and denominator, a u chart rates, a c chart counts. Data of another kind would give \
         limits that mean nothing, and signals that send people looking for causes that are not there.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        failing: .indicator("""
                 chart: p
                 measurements:
                   2026-01: 7.9
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        passing: .indicator("""
                 chart: p
                 measurements:
                   2026-01: {num: 11, den: 142}

@@ -10,22 +10,12 @@ extension Rule {
         on exactly one activity. Ids are unique among units, and within a unit across goals, \
         indicators, success factors and activities together.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        failing: .goal("""
           - id: saker-vard
             title: Jämlik vård
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        passing: .goal("""
           - id: jamlik-vard
             title: Jämlik vård
 

@@ -7,21 +7,11 @@ extension Rule {
         Targets, weights and measurements are numbers; goals and activities are lists of mappings. \
         A quoted number or a decimal comma reads as text, and the indicator could not be judged.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        failing: .goal("""
             weight: "2"
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        passing: .goal("""
             weight: 2
 
         """)))

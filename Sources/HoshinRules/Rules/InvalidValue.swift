@@ -9,27 +9,11 @@ extension Rule {
         Closed lists keep the rollup honest: 'on track' or 'grön' would not be understood. Perspectives \
         come from hoshin.yaml, measurement periods must match its 'reporting', ids use a–z, 0–9, '-' and '_'.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: on track
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: on-track
                 updated: 2026-10-01
 

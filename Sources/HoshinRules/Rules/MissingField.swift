@@ -15,12 +15,5 @@ extension Rule {
           - id: saker-vard
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-
-        """)))
+        passing: .goal()))
 }

@@ -10,33 +10,11 @@ extension Rule {
         hear whether it was done (then it is monitoring or closed, with its result), needs a new date, \
         or should be replaced by another action.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            countermeasures:
-              - id: granskning-ikapp
-                opened: 2026-05
-                problem: Journalgranskningen släpar efter sammanslagningen
-                owner: Chefläkare
-                due: 2026-09-30
+        failing: .goal(dueLines + """
                 status: open
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            countermeasures:
-              - id: granskning-ikapp
-                opened: 2026-05
-                problem: Journalgranskningen släpar efter sammanslagningen
-                owner: Chefläkare
-                due: 2026-09-30
+        passing: .goal(dueLines + """
                 status: closed
                 closed: 2026-09-28
                 result: Ikapp sedan september
@@ -54,4 +32,15 @@ extension Rule {
                 }
             }
         })
+
+    /// The examples' countermeasure on the goal, due 2026-09-30, without its status.
+    private static let dueLines = """
+            countermeasures:
+              - id: granskning-ikapp
+                opened: 2026-05
+                problem: Journalgranskningen släpar efter sammanslagningen
+                owner: Chefläkare
+                due: 2026-09-30
+
+        """
 }
