@@ -70,7 +70,7 @@ let package = Package(
             name: "HoshinServer",
             dependencies: [
                 "HoshinRepository", "HoshinModel", "HoshinRollup", "HoshinRender", "HoshinReporters",
-                "HoshinUpdate", "HoshinEditing", "HoshinYAML",
+                "HoshinUpdate", "HoshinEditing", "HoshinYAML", "HoshinText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
