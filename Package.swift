@@ -49,7 +49,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "HoshinSheets", dependencies: ["HoshinText", "HoshinModel", "CZlib"], swiftSettings: swiftSettings),
         // In-place edits: changes of the model as byte-range splices of the original text.
-        .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
+        .target(name: "HoshinEditing", dependencies: ["HoshinText", "HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // Finding, reading, parsing, validating and safely updating a plan repository.
         .target(
             name: "HoshinRepository",

@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinText
 
 /// One self-contained HTML page (inline CSS and SVG, no script, no external URL)
 /// that a leadership group can open offline and print for the wall.
@@ -203,21 +204,7 @@ public struct HTMLRenderer: StatusRenderer {
 /// HTML escaping for text and attribute values.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Escape.html(text) }
 }
 
 /// A small inline SVG of an indicator's measurements with its target as a dashed line.

@@ -1,3 +1,5 @@
+import HoshinText
+
 /// The report's styles for a page people print for the wall (issue 18): A4 with page
 /// numbers in the bottom margin, headings kept with what follows them, small blocks never
 /// split, one column grid for every indicator table, notes with their line breaks, and
@@ -45,17 +47,5 @@ enum PrintStyles {
 
     /// Text for a CSS string inside `<style>`: quotes and backslashes escaped, `<` and `>`
     /// as CSS escapes (so no text can close the style element), control characters as spaces.
-    static func cssString(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "<": out += "\\3C "
-            case ">": out += "\\3E "
-            default: out += scalar.value < 0x20 || scalar.value == 0x7F ? " " : String(scalar)
-            }
-        }
-        return out
-    }
+    static func cssString(_ text: String) -> String { Escape.cssString(text) }
 }

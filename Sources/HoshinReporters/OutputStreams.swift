@@ -1,4 +1,5 @@
 import Foundation
+import HoshinText
 
 /// Standard output (or any file descriptor) through a fixed buffer: reporters write
 /// piece by piece, so no format holds its whole output in memory.
@@ -97,26 +98,13 @@ enum StreamedJSON {
 /// bidirectional overrides are shown as `\u{1B}`, never sent to a terminal raw.
 public enum PrintableText {
     /// True for a scalar that must not reach a terminal or log as it is.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-            || (0x2066...0x2069).contains(value) || value == 0xFEFF
-    }
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { Escape.isUnsafeOnTerminal(scalar) }
 
     /// `\u{1B}` for a scalar.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
-        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-    }
+    public static func escape(_ scalar: Unicode.Scalar) -> String { Escape.visible(scalar) }
 
     /// The text with every unsafe scalar escaped (a newline too: one diagnostic, one line).
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
+    public static func escaped(_ text: String) -> String { Escape.terminal(text) }
 }
 
 /// JSON string literals written by hand, exactly as `JSONEncoder` writes them (control
@@ -124,29 +112,5 @@ public enum PrintableText {
 /// the per-diagnostic parts of the JSON and SARIF output, where the encoder is too slow.
 enum JSONText {
     /// `text` as a quoted JSON string.
-    static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-        return out
-    }
+    static func quoted(_ text: String) -> String { Escape.jsonQuoted(text) }
 }

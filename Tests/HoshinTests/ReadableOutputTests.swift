@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinText
 import HoshinTestSupport
 import HoshinModel
 @testable import HoshinRender
@@ -50,9 +51,9 @@ import HoshinRollup
 
     @Test func everyColourHasItsOwnShapeBesideItsColour() {
         let renderer = TreeRenderer(style: .terminal)
-        let shapes = [StatusColour.green, .yellow, .red, .grey].map { renderer.dot($0, ansi: ANSI(enabled: false)) }
+        let shapes = [StatusColour.green, .yellow, .red, .grey].map { renderer.dot($0, ansi: ANSIStyle(enabled: false)) }
         #expect(shapes == ["●", "▲", "■", "○"])
-        #expect(renderer.dot(.red, ansi: ANSI(enabled: true)) == "\u{1B}[31m■\u{1B}[0m")
+        #expect(renderer.dot(.red, ansi: ANSIStyle(enabled: true)) == "\u{1B}[31m■\u{1B}[0m")
     }
 
     @Test func theTreeHasNoEmojiAndSaysWhatThePercentageIs() throws {
