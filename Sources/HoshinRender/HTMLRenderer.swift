@@ -17,15 +17,9 @@ public struct HTMLRenderer: StatusRenderer {
         let labels = Labels.forLanguage(tree.language)
         let words = ReadingWords.forLanguage(tree.language)
         let title = "\(tree.organisation ?? tree.root.name) — \(labels.reportTitle) \(tree.period)"
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(tree.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>\(Self.css)\(PrintStyles.css(words, title: title))</style>
-        </head>
+        var out = HTMLHead.render(language: tree.language, title: title,
+                                  css: Self.css + PrintStyles.css(page: words.page, title: title))
+        out += """
         <body>
         <header>
         <h1>\(HTML.escape(title))</h1>

@@ -80,17 +80,7 @@ enum StreamedJSON {
         _ count: Int, indent: Int, to out: inout Out, element: (Int) -> Element
     ) {
         let encoder = encoder()
-        let pad = String(repeating: " ", count: indent)
-        out.write("[\n")
-        if count == 0 {
-            out.write("\n\(pad)]")
-            return
-        }
-        for index in 0..<count {
-            out.write(pad + "  " + value(element(index), indent: indent + 2, encoder: encoder))
-            out.write(index == count - 1 ? "\n" : ",\n")
-        }
-        out.write("\(pad)]")
+        array(count, indent: indent, to: &out, text: { value(element($0), indent: indent + 2, encoder: encoder) })
     }
 }
 

@@ -1,77 +1,58 @@
 import HoshinModel
 import HoshinText
 
-/// The server's own page words in sv, da and en, from the message catalogue.
+/// The server's own page words in sv, da and en, read from the message catalogue (`server.*`).
 struct ServerWords: Sendable {
     /// The language of the words.
     let language: ReportLanguage
-    let overview: String
-    let report: String
-    let openReport: String
-    let backToOverview: String
-    let backToUnit: String
-    let parentUnit: String
-    let childUnits: String
-    let signedInAs: String
-    let period: String
-    let otherPeriod: String
-    let show: String
-    let value: String
-    let note: String
-    let comment: String
-    let comments: String
-    let save: String
-    let saved: String
-    let nothingChanged: String
-    let notSaved: String
-    let changedSince: String
-    let someone: String
-    let theirs: String
-    let yours: String
-    let resubmit: String
-    let notAllowed: String
-    let readOnly: String
-    let noSuchUnit: String
-    let noSuchPage: String
-    let formExpired: String
-    let badOrigin: String
-    let notANumber: String
-    let progressRange: String
-    let notAValue: String
-    let current: String
-    let noActivities: String
-    let noIndicators: String
-    let unauthenticated: String
-    let tooLarge: String
-    let badRequest: String
-    let reviewLater: String
-    let problems: String
 
-    /// The words for a language, from the message catalogue.
-    static func forLanguage(_ language: ReportLanguage) -> ServerWords {
-        func text(_ id: String) -> String { Catalogue.text(id, language) }
-        return ServerWords(
-            language: language,
-            overview: text("server.overview"), report: text("server.report"),
-            openReport: text("server.open-report"), backToOverview: text("server.back-to-overview"),
-            backToUnit: text("server.back-to-unit"), parentUnit: text("server.parent-unit"),
-            childUnits: text("server.child-units"), signedInAs: text("server.signed-in-as"),
-            period: text("server.period"), otherPeriod: text("server.other-period"), show: text("server.show"),
-            value: text("server.value"), note: text("server.note"), comment: text("server.comment"),
-            comments: text("server.comments"), save: text("server.save"), saved: text("server.saved"),
-            nothingChanged: text("server.nothing-changed"), notSaved: text("server.not-saved"),
-            changedSince: text("server.changed-since"),
-            someone: text("server.someone"), theirs: text("server.theirs"), yours: text("server.yours"),
-            resubmit: text("server.resubmit"), notAllowed: text("server.not-allowed"),
-            readOnly: text("server.read-only"), noSuchUnit: text("server.no-such-unit"),
-            noSuchPage: text("server.no-such-page"), formExpired: text("server.form-expired"),
-            badOrigin: text("server.bad-origin"), notANumber: text("server.not-a-number"),
-            progressRange: text("server.progress-range"), notAValue: text("server.not-a-value"),
-            current: text("server.current"), noActivities: text("server.no-activities"),
-            noIndicators: text("server.no-indicators"), unauthenticated: text("server.unauthenticated"),
-            tooLarge: text("server.too-large"), badRequest: text("server.bad-request"),
-            reviewLater: text("server.review-later"), problems: text("server.problems"))
-    }
+    /// The words for a language.
+    static func forLanguage(_ language: ReportLanguage) -> ServerWords { ServerWords(language: language) }
+
+    /// The catalogue text of `id` in the language.
+    func text(_ id: String) -> String { Catalogue.text(id, language) }
+
+    var overview: String { text("server.overview") }
+    var report: String { text("server.report") }
+    var openReport: String { text("server.open-report") }
+    var backToOverview: String { text("server.back-to-overview") }
+    var backToUnit: String { text("server.back-to-unit") }
+    var parentUnit: String { text("server.parent-unit") }
+    var childUnits: String { text("server.child-units") }
+    var signedInAs: String { text("server.signed-in-as") }
+    var period: String { text("server.period") }
+    var otherPeriod: String { text("server.other-period") }
+    var show: String { text("server.show") }
+    var value: String { text("server.value") }
+    var note: String { text("server.note") }
+    var comment: String { text("server.comment") }
+    var comments: String { text("server.comments") }
+    var save: String { text("server.save") }
+    var saved: String { text("server.saved") }
+    var nothingChanged: String { text("server.nothing-changed") }
+    var notSaved: String { text("server.not-saved") }
+    var changedSince: String { text("server.changed-since") }
+    var someone: String { text("server.someone") }
+    var theirs: String { text("server.theirs") }
+    var yours: String { text("server.yours") }
+    var resubmit: String { text("server.resubmit") }
+    var notAllowed: String { text("server.not-allowed") }
+    var readOnly: String { text("server.read-only") }
+    var noSuchUnit: String { text("server.no-such-unit") }
+    var noSuchPage: String { text("server.no-such-page") }
+    var formExpired: String { text("server.form-expired") }
+    var badOrigin: String { text("server.bad-origin") }
+    var notANumber: String { text("server.not-a-number") }
+    var progressRange: String { text("server.progress-range") }
+    var notAValue: String { text("server.not-a-value") }
+    var current: String { text("server.current") }
+    var noActivities: String { text("server.no-activities") }
+    var noIndicators: String { text("server.no-indicators") }
+    var unauthenticated: String { text("server.unauthenticated") }
+    var tooLarge: String { text("server.too-large") }
+    var badRequest: String { text("server.bad-request") }
+    var reviewLater: String { text("server.review-later") }
+    var problems: String { text("server.problems") }
 
     /// "changed by X on D since you opened the form".
     func conflictLine(who: String?, date: String?) -> String {

@@ -76,16 +76,24 @@ public enum Escape {
 
     // MARK: JSON and YAML
 
+    /// The backslash escapes JSON and YAML share: quote, backslash, line feed, return, tab.
+    static func backslashed(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": "\\\""
+        case "\\": "\\\\"
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        default: nil
+        }
+    }
+
     /// `text` as a quoted JSON string, exactly as `JSONEncoder` writes it: control characters
     /// as `\n`, `\t`, `\b`, `\f`… or `\u001b`; slashes and everything else as they are.
     public static func jsonQuoted(_ text: String) -> String {
         "\"" + map(text, quick: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { scalar in
-            switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
+            if let common = backslashed(scalar) { return common }
+            return switch scalar {
             case "\u{8}": "\\b"
             case "\u{C}": "\\f"
             default: scalar.value < 0x20 ? "\\u" + hex(scalar) : nil
@@ -98,12 +106,8 @@ public enum Escape {
     /// as `\uXXXX`.
     public static func yamlDoubleQuoted(_ text: String, writesAsIs: (Unicode.Scalar) -> Bool) -> String {
         "\"" + map(text) { scalar in
-            switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
+            if let common = backslashed(scalar) { return common }
+            return switch scalar {
             case "\u{85}": "\\N"
             case "\u{2028}": "\\L"
             case "\u{2029}": "\\P"

@@ -181,7 +181,7 @@ import HoshinRollup
 
     @Test func thePrintedTitleCannotCloseTheStyleElement() {
         #expect(PrintStyles.cssString("Region \"Nord\" </style><script>x\\y\n") == "Region \\\"Nord\\\" \\3C /style\\3E \\3C script\\3E x\\\\y ")
-        let css = PrintStyles.css(ReadingWords.forLanguage(.sv), title: "A </style> B")
+        let css = PrintStyles.css(page: ReadingWords.forLanguage(.sv).page, title: "A </style> B")
         #expect(!css.contains("</style>"))
         #expect(css.contains("@bottom-left { content: \"A \\3C /style\\3E  B\";"))
     }
