@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinText
 
 /// `hoshin diff` output: text, Markdown (for a pull-request comment) or JSON.
 public struct DiffRenderer: Sendable {
@@ -31,25 +32,17 @@ public struct DiffRenderer: Sendable {
         let nodes: [String: String]
     }
 
+    /// The words of the output in the renderer's language, from the message catalogue.
     var words: Words {
-        switch language {
-        case .sv:
-            Words(title: "Förändringar", status: "Ändrad status", stale: "Blev inaktuella (gammal rapport)",
-                  fresh: "Rapporterade igen", overdue: "Blev försenade", onTime: "Inte längre försenade",
-                  added: "Nya mål och aktiviteter", removed: "Borttagna mål och aktiviteter", none: "Inga förändringar.",
-                  nodes: ["unit": "enhet", "goal": "mål", "indicator": "indikator", "success-factor": "framgångsfaktor", "activity": "aktivitet"])
-        case .da:
-            Words(title: "Ændringer", status: "Ændret status", stale: "Blev forældede (gammel rapport)",
-                  fresh: "Rapporteret igen", overdue: "Blev forsinkede", onTime: "Ikke længere forsinkede",
-                  added: "Nye mål og aktiviteter", removed: "Fjernede mål og aktiviteter", none: "Ingen ændringer.",
-                  nodes: ["unit": "enhed", "goal": "mål", "indicator": "indikator", "success-factor": "succesfaktor", "activity": "aktivitet"])
-        case .en:
-            Words(title: "Changes", status: "Changed status", stale: "Became stale", fresh: "Reported again",
-                  overdue: "Became overdue", onTime: "No longer overdue", added: "New goals and activities",
-                  removed: "Removed goals and activities", none: "No changes.",
-                  nodes: ["unit": "unit", "goal": "goal", "indicator": "indicator", "success-factor": "success factor", "activity": "activity"])
-        }
+        func text(_ id: String) -> String { Catalogue.text(id, language) }
+        return Words(title: text("diff.title"), status: text("diff.status"), stale: text("diff.stale"),
+                     fresh: text("diff.fresh"), overdue: text("diff.overdue"), onTime: text("diff.on-time"),
+                     added: text("diff.added"), removed: text("diff.removed"), none: text("diff.none"),
+                     nodes: Dictionary(uniqueKeysWithValues: Self.nodeKinds.map { ($0, text("diff.node.\($0)")) }))
     }
+
+    /// The kinds of node a change names.
+    static let nodeKinds = ["unit", "goal", "indicator", "success-factor", "activity"]
 
     /// The whole output.
     public func render(_ diff: StatusDiff) -> String {
