@@ -80,5 +80,22 @@ extension Catalogue {
         .word("reading.overview", en: "Overview", sv: "Översikt", da: "Overblik"),
         .word("reading.page", en: "Page", sv: "Sida", da: "Side"),
         .word("reading.period", en: "Period", sv: "Period", da: "Periode"),
+        // A status shown despite errors: what is missing (spec §7).
+        .word("problems.heading",
+              en: "Incomplete status: files with errors",
+              sv: "Ofullständig status: filer med fel",
+              da: "Ufuldstændig status: filer med fejl"),
+        .word("problems.unreadable",
+              en: "Could not be read (nothing from it is shown)",
+              sv: "Kunde inte läsas (inget ur filen visas)",
+              da: "Kunne ikke læses (intet fra filen vises)"),
+        .word("problems.with-errors",
+              en: "Has errors (what they concern is missing)",
+              sv: "Har fel (det felen gäller saknas)",
+              da: "Har fejl (det, fejlene angår, mangler)"),
+        .word("problems.left-out",
+              en: "Unit left out (its place in the tree is not known)",
+              sv: "Utelämnad enhet (dess plats i trädet är okänd)",
+              da: "Udeladt enhed (dens plads i træet er ukendt)"),
     ]
 }
