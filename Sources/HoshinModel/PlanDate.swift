@@ -18,16 +18,31 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = PlanDate.number(bytes[0..<4]), let month = PlanDate.number(bytes[5..<7]),
-              let day = PlanDate.number(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var text = text
+        let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = PlanDate.number(bytes, 0..<4), let month = PlanDate.number(bytes, 5..<7),
+                  let day = PlanDate.number(bytes, 8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return nil }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    /// The decimal number in `bytes[range]`, or nil when a byte there is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
             guard byte >= 48, byte <= 57 else { return nil }
             value = value * 10 + Int(byte - 48)
         }
