@@ -4,34 +4,11 @@ import HoshinOutput
 import HoshinRepository
 
 /// The JSON of spec §6: `{"diagnostics": [...], "summary": {...}}`, keys sorted,
-/// streamed in `JSONEncoder`'s pretty layout (the `Output` structs below are the same
-/// document for `JSONEncoder`, which the tests compare against).
+/// streamed in `JSONEncoder`'s pretty layout (the tests compare it with the same document
+/// through `JSONEncoder`).
 public struct JSONReporter: DiagnosticReporter {
     /// Creates a JSON reporter.
     public init() {}
-
-    struct Output: Encodable {
-        let diagnostics: [Entry]
-        let summary: Summary
-    }
-
-    struct Entry: Encodable {
-        let file: String
-        let line: Int
-        let column: Int
-        let endLine: Int
-        let endColumn: Int
-        let severity: String
-        let rule: String
-        let message: String
-    }
-
-    struct Summary: Encodable {
-        let files: Int
-        let errors: Int
-        let warnings: Int
-        let infos: Int
-    }
 
     public func write(_ result: ValidationResult, to output: inout OutputBuffer) {
         var json = JSONWriter(output: output, layout: .foundation)
@@ -61,18 +38,6 @@ public struct JSONReporter: DiagnosticReporter {
         json.endObject()
         json.endObject()
         output = json.finish()
-    }
-
-    /// The same document through `JSONEncoder` (sorted keys), for comparison in tests.
-    func encoded(_ result: ValidationResult) -> String {
-        let output = Output(
-            diagnostics: result.diagnostics.map {
-                Entry(file: $0.file, line: $0.start.line, column: $0.start.column, endLine: $0.end.line,
-                      endColumn: $0.end.column, severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
-            },
-            summary: Summary(files: result.fileCount, errors: result.errorCount,
-                             warnings: result.warningCount, infos: result.infoCount))
-        return StableJSON.encode(output)
     }
 }
 

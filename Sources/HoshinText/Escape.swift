@@ -1,5 +1,5 @@
-/// Text made safe for one output language: HTML, XML, CSS strings, JSON strings, YAML
-/// double-quoted scalars, GitHub workflow commands and terminals.
+/// Text made safe for one output language: HTML, XML, CSS strings, YAML double-quoted
+/// scalars, GitHub workflow commands and terminals (JSON: `HoshinOutput.JSONWriter`).
 ///
 /// Every escaper walks the text's Unicode scalars once and writes each scalar as it is or as
 /// its replacement (`map`); what differs between languages is only the table of replacements,
@@ -74,40 +74,19 @@ public enum Escape {
         }
     }
 
-    // MARK: JSON and YAML
-
-    /// The backslash escapes JSON and YAML share: quote, backslash, line feed, return, tab.
-    static func backslashed(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar {
-        case "\"": "\\\""
-        case "\\": "\\\\"
-        case "\n": "\\n"
-        case "\r": "\\r"
-        case "\t": "\\t"
-        default: nil
-        }
-    }
-
-    /// `text` as a quoted JSON string, exactly as `JSONEncoder` writes it: control characters
-    /// as `\n`, `\t`, `\b`, `\f`… or `\u001b`; slashes and everything else as they are.
-    public static func jsonQuoted(_ text: String) -> String {
-        "\"" + map(text, quick: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { scalar in
-            if let common = backslashed(scalar) { return common }
-            return switch scalar {
-            case "\u{8}": "\\b"
-            case "\u{C}": "\\f"
-            default: scalar.value < 0x20 ? "\\u" + hex(scalar) : nil
-            }
-        } + "\""
-    }
+    // MARK: YAML
 
     /// A YAML double-quoted scalar: quotes, backslashes and line breaks escaped (NEL, U+2028 and
     /// U+2029 too, which YAML 1.1 readers break lines at), and every scalar `writesAsIs` refuses
     /// as `\uXXXX`.
     public static func yamlDoubleQuoted(_ text: String, writesAsIs: (Unicode.Scalar) -> Bool) -> String {
         "\"" + map(text) { scalar in
-            if let common = backslashed(scalar) { return common }
-            return switch scalar {
+            switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
             case "\u{85}": "\\N"
             case "\u{2028}": "\\L"
             case "\u{2029}": "\\P"
