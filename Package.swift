@@ -29,11 +29,14 @@ let package = Package(
         ),
         // The only code that imports CYAML: YAML nodes with exact byte ranges.
         .target(name: "HoshinYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
-        // Every text a person reads, in sv, da and en (the message catalogue), the choice of
-        // language, and numbers as each language writes them. No dependencies.
+        // What several modules share: every text a person reads, in sv, da and en (the message
+        // catalogue), the choice of language, numbers as each language writes them, escaping
+        // per output language and ANSI styling. No dependencies.
         .target(name: "HoshinText", swiftSettings: swiftSettings),
-        // Plain value types: settings, unit plans, diagnostics, dates and periods.
-        .target(name: "HoshinModel", dependencies: ["HoshinText"], swiftSettings: swiftSettings),
+        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
+        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
+        // Plain value types: settings, unit plans, diagnostics (and their §6 JSON), dates and periods.
+        .target(name: "HoshinModel", dependencies: ["HoshinText", "HoshinOutput"], swiftSettings: swiftSettings),
         // YAML nodes -> plan model, collecting schema problems as diagnostics.
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
@@ -42,8 +45,6 @@ let package = Package(
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
-        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
-        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup", "HoshinVariation", "HoshinOutput"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.

@@ -17,16 +17,7 @@ public struct JSONReporter: DiagnosticReporter {
         json.key("diagnostics")
         json.beginArray()
         for diagnostic in result.diagnostics {
-            json.beginObject()
-            json.key("column"); json.integer(diagnostic.start.column)
-            json.key("endColumn"); json.integer(diagnostic.end.column)
-            json.key("endLine"); json.integer(diagnostic.end.line)
-            json.key("file"); json.string(diagnostic.file)
-            json.key("line"); json.integer(diagnostic.start.line)
-            json.key("message"); json.string(diagnostic.message)
-            json.key("rule"); json.string(diagnostic.rule)
-            json.key("severity"); json.string(diagnostic.severity.rawValue)
-            json.endObject()
+            diagnostic.write(to: &json)
         }
         json.endArray()
         json.key("summary")

@@ -3,7 +3,6 @@ import HoshinDecoding
 import HoshinModel
 import HoshinRules
 import HoshinYAML
-import Synchronization
 
 /// A file given in memory rather than on disk (tests, rule examples, edits not yet written).
 public struct InMemoryFile: Sendable {
@@ -69,7 +68,7 @@ public struct RepositoryLoader: Sendable {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
-        let outcomes = Self.concurrentMap(paths, workers: concurrency) { relative -> FileOutcome in
+        let outcomes = ConcurrentWork.map(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
@@ -91,7 +90,7 @@ public struct RepositoryLoader: Sendable {
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
-        let outcomes = Self.concurrentMap(sorted, workers: concurrency) { file in
+        let outcomes = ConcurrentWork.map(sorted, workers: concurrency) { file in
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
@@ -128,25 +127,6 @@ public struct RepositoryLoader: Sendable {
             count = done
         }
         return failed ? .unreadable : .bytes(bytes)
-    }
-
-    /// `inputs.map(transform)` on `workers` threads, each taking the next input in turn;
-    /// the outputs stay in input order.
-    static func concurrentMap<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        if workers <= 1 || inputs.count <= 1 { return inputs.map(transform) }
-        let results = Mutex<[Output?]>(Array(repeating: nil, count: inputs.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(workers, inputs.count)) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < inputs.count else { return }
-                let output = transform(inputs[index])
-                results.withLock { $0[index] = output }
-            }
-        }
-        return results.withLock { $0.map { $0! } }
     }
 
     static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,
