@@ -29,7 +29,7 @@ public struct ReportingSheet: Sendable {
         var rows: [Row] = []
         for activity in unit.allActivities {
             rows.append(Row(type: "activity", cells: [
-                "ref": "\(unit.id.value)/\(activity.id.value)", "title": activity.title,
+                "ref": unit.reference(activity.id.value), "title": activity.title,
                 "status": activity.status.value.rawValue,
                 "progress": activity.progress.map { Self.number($0.value) } ?? "",
                 "note": activity.note ?? "", "updated": activity.updated?.value.description ?? "",
@@ -40,7 +40,7 @@ public struct ReportingSheet: Sendable {
             let ratio = indicator.chart == .p || indicator.chart == .u
                 || indicator.measurements.contains { if case .ratio = $0.value { true } else { false } }
             for period in periods {
-                var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description,
+                var cells = ["ref": unit.reference(indicator.id.value), "title": indicator.title, "period": period.description,
                              "comment": indicator.comment(for: period) ?? ""]
                 switch indicator.measurements.first(where: { $0.period == period })?.value {
                 case .number(let value)?: cells["value"] = Self.number(value)

@@ -139,8 +139,8 @@ struct SheetCells {
         ref = cell("ref")
         hasBase = row.base != nil
         var periodCell = cell("period")
-        let parts = ref.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let unit = parts.count == 2 ? repository.unitsByID[parts[0]] : nil
+        let reference = Reference(ref)
+        let unit = reference.flatMap { repository.unitsByID[$0.unit] }
         func problem(_ column: String?, _ message: String) {
             problems.append(SheetImport.CellProblem(row: row.number, column: column, message: message))
         }
@@ -162,7 +162,7 @@ struct SheetCells {
         }
         switch type {
         case "activity":
-            guard let unit, unit.allActivities.contains(where: { $0.id.value == parts[1] }) else {
+            guard let unit, unit.allActivities.contains(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no activity '\(ref)'")
                 return
             }
@@ -197,7 +197,7 @@ struct SheetCells {
                 }
             }
         case "measurement":
-            guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == parts[1] }) else {
+            guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no indicator '\(ref)'")
                 return
             }

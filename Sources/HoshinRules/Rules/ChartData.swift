@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// Measurements that do not fit the indicator's SPC chart.
     public static let chartData = Rule(RuleDescription(
-        id: "chart-data", defaultSeverity: .error,
+        id: RuleID.chartData, defaultSeverity: .error,
         summary: "measurements that do not fit the indicator's chart (p and u need num/den, c whole counts)",
         rationale: """
         Control limits depend on the kind of data: a p chart judges proportions and needs each \

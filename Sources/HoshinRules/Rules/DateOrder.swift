@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// An activity is due before it starts.
     public static let dateOrder = Rule(RuleDescription(
-        id: "date-order", defaultSeverity: .error,
+        id: RuleID.dateOrder, defaultSeverity: .error,
         summary: "an activity's 'due' is before its 'start'",
         rationale: """
         An activity cannot end before it begins; one of the two dates is mistyped, and the \

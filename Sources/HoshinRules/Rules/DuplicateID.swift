@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// Two units share an id, or two things in one unit share an id.
     public static let duplicateID = Rule(RuleDescription(
-        id: "duplicate-id", defaultSeverity: .error,
+        id: RuleID.duplicateID, defaultSeverity: .error,
         summary: "two units with one id, or two goals, indicators, success factors, activities or countermeasures of one unit with one id",
         rationale: """
         A reference such as kardiologi/saker-vard must name exactly one thing, and a report must land \

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A goal has no indicator.
     public static let goalWithoutIndicator = Rule(RuleDescription(
-        id: "goal-without-indicator", defaultSeverity: .warning,
+        id: RuleID.goalWithoutIndicator, defaultSeverity: .warning,
         summary: "a goal has no indicator",
         rationale: """
         A goal without a measurable indicator can only be judged by its activities: whether the work \

@@ -1,7 +1,9 @@
+import HoshinModel
+
 extension Rule {
     /// A date or period that is not `YYYY-MM-DD` / `YYYY-MM`, `YYYY-Qn`, `YYYY-Tn`, or names no real day.
     public static let invalidDate = Rule(RuleDescription(
-        id: "invalid-date", defaultSeverity: .error,
+        id: RuleID.invalidDate, defaultSeverity: .error,
         summary: "a date that is not YYYY-MM-DD, or a period that is not YYYY-MM, YYYY-Qn or YYYY-Tn",
         rationale: """
         Status depends on dates: an activity past its due date turns red, an old report goes stale. \

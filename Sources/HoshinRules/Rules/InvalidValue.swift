@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A value outside its closed list or range: a status, a direction, a perspective, a weight, a period's cadence.
     public static let invalidValue = Rule(RuleDescription(
-        id: "invalid-value", defaultSeverity: .error,
+        id: RuleID.invalidValue, defaultSeverity: .error,
         summary: "a value outside its closed list or allowed range (status, direction, perspective, weight, progress, id)",
         rationale: """
         Closed lists keep the rollup honest: 'on track' or 'grön' would not be understood. Perspectives \

@@ -4,7 +4,7 @@ import HoshinRollup
 extension Rule {
     /// A red or deteriorating indicator with no open or monitoring countermeasure.
     public static let missingCountermeasure = Rule(RuleDescription(
-        id: "missing-countermeasure", defaultSeverity: .warning,
+        id: RuleID.missingCountermeasure, defaultSeverity: .warning,
         summary: "an indicator red for review.countermeasure_after measurements in a row, or deteriorating, has no open or monitoring countermeasure on it or its goal",
         rationale: """
         A red result reported month after month without anything done about it is the pattern the \

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A date or measurement period outside the plan year.
     public static let outsidePeriod = Rule(RuleDescription(
-        id: "outside-period", defaultSeverity: .warning,
+        id: RuleID.outsidePeriod, defaultSeverity: .warning,
         summary: "an activity date outside the plan year, or a measurement after it",
         rationale: """
         A plan is for one year ('period' in hoshin.yaml). Activities that start or end in another year, \

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// An activity not done or cancelled is past its due date.
     public static let overdueActivity = Rule(RuleDescription(
-        id: "overdue-activity", defaultSeverity: .warning,
+        id: RuleID.overdueActivity, defaultSeverity: .warning,
         summary: "an activity that is not done or cancelled is past its 'due' date",
         rationale: """
         Past its due date an activity counts as red. Either it is done and the report is missing, \

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// An open or monitoring countermeasure past its due date.
     public static let overdueCountermeasure = Rule(RuleDescription(
-        id: "overdue-countermeasure", defaultSeverity: .warning,
+        id: RuleID.overdueCountermeasure, defaultSeverity: .warning,
         summary: "a countermeasure that is open or monitoring is past its 'due' date",
         rationale: """
         A countermeasure promises an action by a date. Past that date the leadership group needs to \

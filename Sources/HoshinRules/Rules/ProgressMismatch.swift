@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// `done` with progress below 100, or progress 100 without `done`.
     public static let progressMismatch = Rule(RuleDescription(
-        id: "progress-mismatch", defaultSeverity: .warning,
+        id: RuleID.progressMismatch, defaultSeverity: .warning,
         summary: "status 'done' with progress below 100, or progress 100 with another status",
         rationale: """
         Status and progress are reported together; when they disagree one of them was not updated, \

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// An activity in progress has not been reported within `stale_after_days`.
     public static let staleReport = Rule(RuleDescription(
-        id: "stale-report", defaultSeverity: .warning,
+        id: RuleID.staleReport, defaultSeverity: .warning,
         summary: "an activity under way has no status report within 'stale_after_days' (default 45)",
         rationale: """
         A status is only as good as its date. An activity reported on-track in spring says little \
