@@ -1,4 +1,3 @@
-import Foundation
 import HoshinModel
 import HoshinOutput
 import HoshinRepository
@@ -29,16 +28,5 @@ public struct JSONReporter: DiagnosticReporter {
         json.endObject()
         json.endObject()
         output = json.finish()
-    }
-}
-
-/// JSON with sorted keys, unescaped slashes, two-space indentation and a final newline.
-public enum StableJSON {
-    /// Encodes a value; encoding plain structs cannot fail.
-    public static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -158,3 +158,14 @@ extension JSONReporter {
         return StableJSON.encode(output)
     }
 }
+
+/// JSON with sorted keys, unescaped slashes, two-space indentation and a final newline.
+enum StableJSON {
+    /// Encodes a value; encoding plain structs cannot fail.
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -4,6 +4,7 @@ import HoshinModel
 import HoshinRules
 import HoshinRepository
 import HoshinReporters
+import HoshinOutput
 
 /// `hoshin rules`: the catalogue, one line a rule, with the severity in effect.
 struct RulesCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct RulesCommand: ParsableCommand {
         case text, json
     }
 
-    struct Entry: Encodable {
+    struct Entry {
         let id: String
         let defaultSeverity: String
         let severity: String
@@ -56,8 +57,21 @@ struct RulesCommand: ParsableCommand {
                          severity: severity, source: source, summary: description.summary)
         }
         if format == .json {
-            struct Output: Encodable { let rules: [Entry] }
-            Terminal.write(StableJSON.encode(Output(rules: entries)))
+            var json = JSONWriter(output: OutputBuffer(), layout: .foundation)
+            json.beginObject()
+            json.key("rules"); json.beginArray()
+            for entry in entries {
+                json.beginObject()
+                json.key("defaultSeverity"); json.string(entry.defaultSeverity)
+                json.key("id"); json.string(entry.id)
+                json.key("severity"); json.string(entry.severity)
+                json.key("source"); json.string(entry.source)
+                json.key("summary"); json.string(entry.summary)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+            Terminal.write(String(decoding: json.finish().bytes, as: UTF8.self))
             return
         }
         let width = entries.map(\.id.count).max() ?? 0
