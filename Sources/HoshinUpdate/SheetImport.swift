@@ -160,8 +160,8 @@ struct SheetCells {
             if field == .progress, let a = SheetNumber.percentage(now), let b = SheetNumber.percentage(exported) { return a == b }
             return PlanUpdate.same(field, now, exported)
         }
-        switch type {
-        case "activity":
+        switch ReportingSheet.RowKind(rawValue: type) {
+        case .activity?:
             guard let unit, unit.allActivities.contains(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no activity '\(ref)'")
                 return
@@ -196,7 +196,7 @@ struct SheetCells {
                     problem("updated", "'\(updatedText)' is not a date (YYYY-MM-DD)")
                 }
             }
-        case "measurement":
+        case .measurement?:
             guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no indicator '\(ref)'")
                 return
@@ -260,7 +260,7 @@ struct SheetCells {
             if let value { base[change.field] = value }
             columns[change.field] = column
         }
-        let isActivity = type == "activity"
+        let isActivity = ReportingSheet.RowKind(rawValue: type) == .activity
         return (RefUpdate(ref: ref, changes: changes.map(\.0), base: base, stamp: isActivity ? stamp : nil), columns)
     }
 }

@@ -52,7 +52,7 @@ import HoshinUpdate
         let csv = sheet.csv(language: .sv)
         // Staleness: reports made after the export, on random activities and fields.
         let update = PlanUpdate(folder: folder.path)
-        for row in sheet.rows where row.type == "activity" && Bool.random(using: &random) {
+        for row in sheet.rows where row.type == .activity && Bool.random(using: &random) {
             var report = ActivityReport(date: PlanDate("2026-11-01")!)
             if Bool.random(using: &random) { report.status = statuses.randomElement(using: &random) }
             if Bool.random(using: &random) { report.progress = Double(Int.random(in: 0...100, using: &random)) }
