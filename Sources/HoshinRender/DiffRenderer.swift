@@ -111,14 +111,8 @@ public struct DiffRenderer: Sendable {
         json.key("changes")
         json.beginArray()
         for change in diff.changes {
-            json.beginObject()
-            json.key("change"); json.string(change.kind.rawValue)
-            json.key("from"); json.string(change.from)
-            json.key("node"); json.string(change.node)
-            json.key("ref"); json.string(change.ref)
-            json.key("title"); json.string(change.title)
-            json.key("to"); json.string(change.to)
-            json.endObject()
+            json.stringObject(["change": change.kind.rawValue, "from": change.from, "node": change.node,
+                               "ref": change.ref, "title": change.title, "to": change.to])
         }
         json.endArray()
         json.key("from"); side(fromName, diff.fromDate, &json)

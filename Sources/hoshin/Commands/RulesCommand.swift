@@ -61,13 +61,8 @@ struct RulesCommand: ParsableCommand {
             json.beginObject()
             json.key("rules"); json.beginArray()
             for entry in entries {
-                json.beginObject()
-                json.key("defaultSeverity"); json.string(entry.defaultSeverity)
-                json.key("id"); json.string(entry.id)
-                json.key("severity"); json.string(entry.severity)
-                json.key("source"); json.string(entry.source)
-                json.key("summary"); json.string(entry.summary)
-                json.endObject()
+                json.stringObject(["defaultSeverity": entry.defaultSeverity, "id": entry.id, "severity": entry.severity,
+                                   "source": entry.source, "summary": entry.summary])
             }
             json.endArray()
             json.endObject()
