@@ -85,7 +85,7 @@ let package = Package(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText", "HoshinOutput",
+                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText", "HoshinOutput", "HoshinVariation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "HoshinTests",
             dependencies: [
-                "HoshinTestSupport",
+                "HoshinTestSupport", "CYAML",
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
                 "HoshinServer", "HoshinOutput",
