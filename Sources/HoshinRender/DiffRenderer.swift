@@ -30,7 +30,7 @@ public struct DiffRenderer: Sendable {
     struct Words {
         let title: String, status: String, stale: String, fresh: String, overdue: String, onTime: String
         let added: String, removed: String, none: String
-        let nodes: [String: String]
+        let nodes: [StatusDiff.Change.Node: String]
     }
 
     /// The words of the output in the renderer's language, from the message catalogue.
@@ -39,11 +39,8 @@ public struct DiffRenderer: Sendable {
         return Words(title: text("diff.title"), status: text("diff.status"), stale: text("diff.stale"),
                      fresh: text("diff.fresh"), overdue: text("diff.overdue"), onTime: text("diff.on-time"),
                      added: text("diff.added"), removed: text("diff.removed"), none: text("diff.none"),
-                     nodes: Dictionary(uniqueKeysWithValues: Self.nodeKinds.map { ($0, text("diff.node.\($0)")) }))
+                     nodes: Dictionary(uniqueKeysWithValues: StatusDiff.Change.Node.allCases.map { ($0, text("diff.node.\($0.rawValue)")) }))
     }
-
-    /// The kinds of node a change names.
-    static let nodeKinds = ["unit", "goal", "indicator", "success-factor", "activity"]
 
     /// The whole output.
     public func render(_ diff: StatusDiff) -> String {
@@ -79,7 +76,7 @@ public struct DiffRenderer: Sendable {
         for (title, changes) in groups {
             out += markdown ? "\n### \(title)\n\n" : "\n\(title):\n"
             for change in changes {
-                let node = w.nodes[change.node] ?? change.node
+                let node = w.nodes[change.node] ?? change.node.rawValue
                 var line = markdown ? "- \(node) `\(change.ref)` \(escape(change.title))" : "  \(node) \(change.ref) — \(change.title)"
                 if change.kind == .status, let from = change.from, let to = change.to {
                     let fromColour = StatusColour(rawValue: from).map(labels.name) ?? from
@@ -111,7 +108,7 @@ public struct DiffRenderer: Sendable {
         json.key("changes")
         json.beginArray()
         for change in diff.changes {
-            json.stringObject(["change": change.kind.rawValue, "from": change.from, "node": change.node,
+            json.stringObject(["change": change.kind.rawValue, "from": change.from, "node": change.node.rawValue,
                                "ref": change.ref, "title": change.title, "to": change.to])
         }
         json.endArray()
