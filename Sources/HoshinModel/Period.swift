@@ -86,7 +86,24 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The canonical spelling.
     public var description: String {
-        switch cadence {
+        if (0...9999).contains(year), (0...99).contains(index) {
+            // Seven ASCII bytes: a small string, made without allocating.
+            let marker: UInt8? = switch cadence {
+            case .monthly: nil
+            case .quarterly: UInt8(ascii: "Q")
+            case .tertial: UInt8(ascii: "T")
+            }
+            var bytes: [UInt8] = [PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10),
+                                  PlanDate.digit(year), UInt8(ascii: "-")]
+            if let marker {
+                if index >= 10 { return "\(PlanDate.pad(year, 4))-\(Character(Unicode.Scalar(marker)))\(index)" }
+                bytes += [marker, PlanDate.digit(index)]
+            } else {
+                bytes += [PlanDate.digit(index / 10), PlanDate.digit(index)]
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return switch cadence {
         case .monthly: "\(PlanDate.pad(year, 4))-\(PlanDate.pad(index, 2))"
         case .quarterly: "\(PlanDate.pad(year, 4))-Q\(index)"
         case .tertial: "\(PlanDate.pad(year, 4))-T\(index)"

@@ -90,7 +90,21 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(PlanDate.pad(year, 4))-\(PlanDate.pad(month, 2))-\(PlanDate.pad(day, 2))"
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(PlanDate.pad(year, 4))-\(PlanDate.pad(month, 2))-\(PlanDate.pad(day, 2))"
+        }
+        // Ten ASCII bytes: a small string, made without allocating.
+        let bytes: [UInt8] = [
+            PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10), PlanDate.digit(year),
+            UInt8(ascii: "-"), PlanDate.digit(month / 10), PlanDate.digit(month),
+            UInt8(ascii: "-"), PlanDate.digit(day / 10), PlanDate.digit(day),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The ASCII digit of `value`'s last decimal place.
+    static func digit(_ value: Int) -> UInt8 {
+        UInt8(ascii: "0") + UInt8(value % 10)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
