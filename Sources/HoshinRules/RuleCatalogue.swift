@@ -34,6 +34,6 @@ public enum RuleCatalogue {
             rule.check!(&context)
             return context.diagnostics
         }
-        return ConcurrentWork.map(active, workers: concurrency, run).flatMap { $0 }
+        return Parallel.map(active, workers: concurrency, run).flatMap { $0 }
     }
 }

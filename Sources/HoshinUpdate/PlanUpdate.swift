@@ -61,7 +61,7 @@ public struct PlanUpdate: Sendable {
         let unchanged = paths.allSatisfy { relative in
             first.sources[PlanFileDiscovery.displayPath(folder: folder, relative: relative)]?.bytes == originals[relative]
         }
-        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals)
+        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals, reusing: first)
         guard let current = before.repository else { throw UpdateError.repository("\(folder)/hoshin.yaml cannot be read") }
 
         // Check against the plan as read under the lock, then splice.
@@ -108,7 +108,7 @@ public struct PlanUpdate: Sendable {
         guard !changed.isEmpty else {
             return UpdateResult(changes: changes, added: [], written: [], notices: notices, dryRun: request.dryRun, language: current.settings.language)
         }
-        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated)
+        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated, reusing: before)
         let added = Self.added(before: before.diagnostics, after: after.diagnostics)
         let errors = Self.newErrors(before: before.diagnostics, after: after.diagnostics)
         guard errors.isEmpty else { throw UpdateError.wouldNotValidate(errors) }

@@ -84,6 +84,27 @@ import HoshinTestSupport
         }
     }
 
+    /// The whole commands (loading, translating the messages into Swedish, the rollup's
+    /// indicators on every core) print the same bytes whatever `HOSHIN_THREADS` says.
+    @Test func commandsPrintTheSameBytesWithOneOrManyThreads() throws {
+        var files: [String: [UInt8]] = [:]
+        for file in Self.generated(units: 40) where file.path != "hoshin.yaml" { files[file.path] = file.bytes }
+        files["hoshin.yaml"] = Array("hoshin: 1\nperiod: 2026\norganisation: Region Test\nlanguage: sv\n".utf8)
+        let folder = try Fixtures.makeRepository(files)
+        let commands = [["validate", ".", "--format", "json"], ["status", ".", "--format", "json"],
+                        ["status", ".", "--format", "tree"], ["status", ".", "--unit", "enhet-1", "--format", "json"]]
+        for command in commands {
+            let arguments = command + ["--as-of", "2026-10-31"]
+            let serial = try HoshinBinary.run(arguments, in: folder, environment: ["HOSHIN_THREADS": "1"])
+            #expect(!serial.stdout.isEmpty, "\(command)")
+            for threads in ["2", "5"] {
+                let parallel = try HoshinBinary.run(arguments, in: folder, environment: ["HOSHIN_THREADS": threads])
+                #expect(parallel.status == serial.status, "\(command), \(threads) threads")
+                #expect(parallel.stdout == serial.stdout, "\(command), \(threads) threads")
+            }
+        }
+    }
+
     @Test func theGeneratedRepositoryHasWarningsAndADuplicateKey() {
         let result = RepositoryLoader().load(files: Self.generated(units: 60), folder: "plans", asOf: Fixtures.asOf)
         let rules = Set(result.diagnostics.map(\.rule))
