@@ -1,3 +1,5 @@
+import HoshinOutput
+
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case error, warning, info
@@ -129,5 +131,22 @@ public struct Diagnostic: Sendable, Hashable {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.message < b.message
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic as spec §6's JSON object (keys sorted): `validate --format json` and the
+    /// `problems` of the status JSON.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("column"); json.integer(start.column)
+        json.key("endColumn"); json.integer(end.column)
+        json.key("endLine"); json.integer(end.line)
+        json.key("file"); json.string(file)
+        json.key("line"); json.integer(start.line)
+        json.key("message"); json.string(message)
+        json.key("rule"); json.string(rule)
+        json.key("severity"); json.string(severity.rawValue)
+        json.endObject()
     }
 }

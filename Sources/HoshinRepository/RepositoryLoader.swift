@@ -3,7 +3,6 @@ import HoshinDecoding
 import HoshinModel
 import HoshinRules
 import HoshinYAML
-import Synchronization
 
 /// A file given in memory rather than on disk (tests, rule examples, edits not yet written).
 public struct InMemoryFile: Sendable {
@@ -73,7 +72,7 @@ public struct RepositoryLoader: Sendable {
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
         let reusable = previous?.fileOutcomes ?? [:]
-        let outcomes = Self.concurrentMap(paths, workers: concurrency) { relative -> FileOutcome in
+        let outcomes = Parallel.map(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
@@ -96,7 +95,7 @@ public struct RepositoryLoader: Sendable {
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
-        let outcomes = Self.concurrentMap(sorted, workers: concurrency) { file in
+        let outcomes = Parallel.map(sorted, workers: concurrency) { file in
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
@@ -133,12 +132,6 @@ public struct RepositoryLoader: Sendable {
             count = done
         }
         return failed ? .unreadable : .bytes(bytes)
-    }
-
-    static func concurrentMap<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        Parallel.map(inputs, workers: workers, transform)
     }
 
     static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,

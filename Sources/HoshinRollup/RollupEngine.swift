@@ -146,7 +146,7 @@ struct Computation {
     }
 
     mutating func goal(unit: UnitPlan, goal: Goal) -> GoalStatus {
-        let ref = "\(unit.id.value)/\(goal.id.value)"
+        let ref = unit.reference(goal.id.value)
         if let cached = goals[ref] { return cached }
         goals[ref] = placeholder(ref)  // guards against a cycle in invalid input
         let goalCovered = goal.countermeasures.contains { $0.status.value.isActive }
@@ -157,7 +157,7 @@ struct Computation {
         let factors = goal.successFactors.map { factor in
             let activities = factor.activities.map { activity(unit: unit, $0) }
             return SuccessFactorStatus(
-                ref: "\(unit.id.value)/\(factor.id.value)", title: factor.title, weight: factor.weight,
+                ref: unit.reference(factor.id.value), title: factor.title, weight: factor.weight,
                 figure: rollup.combine(activities.compactMap(Self.contribution)), activities: activities)
         }
         let activities = goal.activities.map { activity(unit: unit, $0) }
@@ -195,7 +195,7 @@ struct Computation {
     func activity(unit: UnitPlan, _ activity: Activity) -> ActivityStatus {
         let settings = engine.repository.settings
         return ActivityStatus(
-            ref: "\(unit.id.value)/\(activity.id.value)", title: activity.title, owner: activity.owner,
+            ref: unit.reference(activity.id.value), title: activity.title, owner: activity.owner,
             weight: activity.weight, status: activity.colour(asOf: asOf) ?? .grey, state: activity.status.value,
             progress: activity.progress?.value, start: activity.start?.value, due: activity.due?.value,
             updated: activity.updated?.value, note: activity.note,
@@ -204,7 +204,7 @@ struct Computation {
     }
 
     func countermeasures(unit: UnitPlan, _ list: [Countermeasure]) -> [CountermeasureStatus] {
-        list.map { CountermeasureStatus(ref: "\(unit.id.value)/\($0.id.value)", countermeasure: $0,
+        list.map { CountermeasureStatus(ref: unit.reference($0.id.value), countermeasure: $0,
                                         overdue: $0.isOverdue(asOf: asOf)) }
     }
 
@@ -213,7 +213,7 @@ struct Computation {
         let latest = series.last
         let spc = indicator.variation(series: series, minPoints: engine.repository.settings.spcMinPoints)
         var status = IndicatorStatus(
-            ref: "\(unit.id.value)/\(indicator.id.value)", title: indicator.title, unit: indicator.unit,
+            ref: unit.reference(indicator.id.value), title: indicator.title, unit: indicator.unit,
             direction: indicator.direction, chart: indicator.chart, target: indicator.target,
             warning: indicator.warning, baseline: indicator.baseline,
             status: latest.map { indicator.colour(of: $0.value) } ?? .grey,
