@@ -40,6 +40,8 @@ public struct RepositoryLoader: Sendable {
     public static let structuralRules: Set<String> = [RuleID.yamlSyntax, RuleID.duplicateKey, RuleID.resourceLimit, RuleID.invalidType]
     /// Rule severities for this run that win over `hoshin.yaml` (`validate --rule ID=SEVERITY`).
     public var ruleOverrides: [String: SeveritySetting] = [:]
+    /// When set, files whose bytes are as when last parsed are not parsed again (`hoshin serve`).
+    public var parsedFiles: ParsedFileCache?
 
     /// Creates a loader.
     public init(limits: ParseLimits = .standard, enforcesStructuralRules: Bool = false) {
@@ -54,10 +56,17 @@ public struct RepositoryLoader: Sendable {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
+        let cache = parsedFiles
+        @Sendable func parse(_ display: String, _ relative: String, _ bytes: [UInt8]) -> FileOutcome {
+            guard let cache else { return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits) }
+            return cache.outcome(file: display, bytes: bytes, limits: limits) {
+                FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+            }
+        }
         let outcomes = Self.concurrentMap(paths) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
-                return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+                return parse(display, relative, bytes)
             }
             let absolute = display
             let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
@@ -67,8 +76,9 @@ public struct RepositoryLoader: Sendable {
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 return FileOutcome.unreadable(file: display, relative: relative)
             }
-            return FileOutcome.parse(file: display, relative: relative, bytes: [UInt8](data), limits: limits)
+            return parse(display, relative, [UInt8](data))
         }
+        if overrides.isEmpty { cache?.keep(only: Set(outcomes.map(\.file))) }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules, ruleOverrides: ruleOverrides)
     }
 
