@@ -6,6 +6,7 @@ import HoshinRender
 import HoshinReporters
 import HoshinRepository
 import HoshinRollup
+import HoshinText
 
 /// Why a request stops before its handler's work: answered with this response.
 struct EarlyAnswer: Error {
@@ -71,8 +72,23 @@ struct ServerApp: Sendable {
         return (snapshot, repository)
     }
 
+    /// The language of pages and messages: the repository's as the cache localized it
+    /// (`--lang` and `HOSHIN_LANG` already applied), else the override, else Swedish.
+    func language(_ repository: PlanRepository?) -> Language {
+        repository?.settings.language ?? configuration.language ?? .sv
+    }
+
     func words(_ repository: PlanRepository?) -> ServerWords {
-        ServerWords.forLanguage(repository?.settings.language ?? .sv)
+        ServerWords.forLanguage(language(repository))
+    }
+
+    /// A diagnostic or message from the update path (written in English) in the server's language.
+    func localized(_ diagnostic: Diagnostic, _ repository: PlanRepository?) -> Diagnostic {
+        diagnostic.localized(language(repository))
+    }
+
+    func localized(_ message: String, _ repository: PlanRepository?) -> String {
+        Catalogue.translate(message, to: language(repository))
     }
 
     /// The `as-of` query parameter, or today; a bad date is 400.

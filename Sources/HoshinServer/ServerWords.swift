@@ -45,6 +45,8 @@ struct ServerWords: Sendable {
     let badRequest: String
     let reviewLater: String
     let problems: String
+    /// Before a warning the accepted write added.
+    let warning: String
 
     static func forLanguage(_ language: ReportLanguage) -> ServerWords {
         switch language {
@@ -73,7 +75,7 @@ struct ServerWords: Sendable {
         notAValue: "Skriv ett tal (12,5) eller täljare/nämnare (11/142).", current: "Nu",
         noActivities: "Enheten har inga aktiviteter.", noIndicators: "Enheten har inga mått.",
         unauthenticated: "Du är inte inloggad.", tooLarge: "Begäran är för stor.", badRequest: "Felaktig begäran.",
-        reviewLater: "Uppföljningsunderlaget finns inte ännu.", problems: "Filer som inte kunde läsas")
+        reviewLater: "Uppföljningsunderlaget finns inte ännu.", problems: "Filer som inte kunde läsas", warning: "Varning")
 
     static let da = ServerWords(
         overview: "Oversigt", report: "Rapportér", openReport: "Rapportér for enheden",
@@ -94,7 +96,7 @@ struct ServerWords: Sendable {
         notAValue: "Skriv et tal (12,5) eller tæller/nævner (11/142).", current: "Nu",
         noActivities: "Enheden har ingen aktiviteter.", noIndicators: "Enheden har ingen indikatorer.",
         unauthenticated: "Du er ikke logget ind.", tooLarge: "Anmodningen er for stor.", badRequest: "Ugyldig anmodning.",
-        reviewLater: "Opfølgningsmaterialet findes ikke endnu.", problems: "Filer, der ikke kunne læses")
+        reviewLater: "Opfølgningsmaterialet findes ikke endnu.", problems: "Filer, der ikke kunne læses", warning: "Advarsel")
 
     static let en = ServerWords(
         overview: "Overview", report: "Report", openReport: "Report for this unit",
@@ -115,7 +117,7 @@ struct ServerWords: Sendable {
         notAValue: "Write a number (12.5) or numerator/denominator (11/142).", current: "Now",
         noActivities: "The unit has no activities.", noIndicators: "The unit has no indicators.",
         unauthenticated: "You are not signed in.", tooLarge: "The request is too large.", badRequest: "Bad request.",
-        reviewLater: "The review pack is not available yet.", problems: "Files that could not be read")
+        reviewLater: "The review pack is not available yet.", problems: "Files that could not be read", warning: "Warning")
 
     /// "changed by X on D since you opened the form".
     func conflictLine(who: String?, date: String?) -> String {
