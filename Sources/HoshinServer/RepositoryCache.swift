@@ -42,6 +42,8 @@ final class RepositoryCache: Sendable {
         var listing: Listing?
         var snapshot: Snapshot?
         var derived: [String: String] = [:]
+        /// The size of `derived`, in UTF-8 bytes.
+        var derivedBytes = 0
         var loads = 0
         /// The inotify watch of the listing's folders, when there is one.
         var watch: FolderWatch?
@@ -170,6 +172,7 @@ final class RepositoryCache: Sendable {
             let snapshot = Snapshot(serial: state.loads, identities: identities, today: today, result: result)
             state.snapshot = snapshot
             state.derived = [:]
+            state.derivedBytes = 0
             return snapshot
         }
     }
@@ -182,6 +185,9 @@ final class RepositoryCache: Sendable {
         }
     }
 
+    /// At most this many bytes of derived values are kept (then they are dropped and made again).
+    static let derivedBudget = 64 << 20
+
     /// A value derived from `snapshot`, computed once per snapshot and key.
     func derived(_ key: String, of snapshot: Snapshot, _ make: () throws -> String) rethrows -> String {
         let cached = state.withLock { state -> String? in
@@ -191,7 +197,16 @@ final class RepositoryCache: Sendable {
         if let cached { return cached }
         let value = try make()
         state.withLock { state in
-            if state.snapshot?.serial == snapshot.serial, state.derived.count < 2000 { state.derived[key] = value }
+            guard state.snapshot?.serial == snapshot.serial else { return }
+            let size = value.utf8.count
+            if state.derivedBytes + size > Self.derivedBudget {
+                state.derived = [:]
+                state.derivedBytes = 0
+            }
+            if size <= Self.derivedBudget, state.derived[key] == nil {
+                state.derived[key] = value
+                state.derivedBytes += size
+            }
         }
         return value
     }
