@@ -165,8 +165,12 @@ final class RepositoryCache: Sendable {
         var loader = RepositoryLoader()
         loader.parsedFiles = parsedFiles
         let loaded = try loader.load(folder: folder, asOf: today)
-        // Every text a person reads (messages, the renderers' labels) in the server's language.
-        let result = loaded.localized(language ?? loaded.repository?.settings.language ?? .sv)
+        // The renderers' labels follow the server's language at once; the diagnostics' messages
+        // (tens of thousands in a large region) are translated only when a reply shows them.
+        var repository = loaded.repository
+        repository?.settings.language = language ?? loaded.repository?.settings.language ?? .sv
+        let result = ValidationResult(repository: repository, diagnostics: loaded.diagnostics, sources: loaded.sources,
+                                      fileCount: loaded.fileCount)
         return state.withLock { state in
             state.loads += 1
             let snapshot = Snapshot(serial: state.loads, identities: identities, today: today, result: result)

@@ -66,7 +66,8 @@ struct ServerApp: Sendable {
             throw EarlyAnswer(response: Responses.error(.internalServerError, "the plan repository cannot be read: \(error)"))
         }
         guard let repository = snapshot.result.repository else {
-            let problems = snapshot.result.diagnostics.filter { $0.severity == .error }.map(Responses.diagnostic)
+            let problems = snapshot.result.diagnostics.filter { $0.severity == .error }
+                .map { Responses.diagnostic(localized($0, nil)) }
             throw EarlyAnswer(response: Responses.json(.internalServerError, .object(["problems": .array(problems)])))
         }
         return (snapshot, repository)
@@ -181,7 +182,8 @@ struct ServerApp: Sendable {
         }
         let text = try cache.derived("api:status:\(unit ?? ""):\(date)", of: snapshot) {
             let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit)
-            return StatusJSON.render(tree, problems: snapshot.result.diagnostics.filter { $0.severity == .error })
+            return StatusJSON.render(tree, problems: snapshot.result.diagnostics.filter { $0.severity == .error }
+                .map { localized($0, repository) })
         }
         return Responses.json(.ok, text: text)
     }
@@ -191,7 +193,9 @@ struct ServerApp: Sendable {
         do { snapshot = try cache.current() } catch {
             return Responses.error(.internalServerError, "the plan repository cannot be read: \(error)")
         }
-        let text = cache.derived("api:validate", of: snapshot) { JSONReporter().render(snapshot.result) }
+        let text = cache.derived("api:validate", of: snapshot) {
+            JSONReporter().render(snapshot.result.localized(language(snapshot.result.repository)))
+        }
         return Responses.json(.ok, text: text)
     }
 }
