@@ -42,8 +42,10 @@ let package = Package(
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
+        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
+        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
-        .target(name: "HoshinRender", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRender", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup", "HoshinVariation", "HoshinOutput"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
         // zlib, for the ZIP container of XLSX sheets (pkg-config zlib).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -64,13 +66,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Validation output: text, JSON (and the CI formats).
-        .target(name: "HoshinReporters", dependencies: ["HoshinText", "HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML"], swiftSettings: swiftSettings),
+        .target(name: "HoshinReporters", dependencies: ["HoshinText", "HoshinModel", "HoshinRules", "HoshinRepository", "HoshinYAML", "HoshinOutput"], swiftSettings: swiftSettings),
         // `hoshin serve`: pages, the JSON API, identity, authorization and git records (spec §11).
         .target(
             name: "HoshinServer",
             dependencies: [
                 "HoshinRepository", "HoshinModel", "HoshinRollup", "HoshinRender", "HoshinReporters",
-                "HoshinUpdate", "HoshinEditing", "HoshinYAML",
+                "HoshinUpdate", "HoshinEditing", "HoshinYAML", "HoshinOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -82,7 +84,7 @@ let package = Package(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText",
+                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText", "HoshinOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -110,7 +112,7 @@ let package = Package(
                 "HoshinTestSupport",
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
-                "HoshinServer",
+                "HoshinServer", "HoshinOutput",
                 // Built before the tests run: the concurrency test starts real `hoshin` processes.
                 "hoshin",
                 .product(name: "PropertyBased", package: "swift-property-based"),

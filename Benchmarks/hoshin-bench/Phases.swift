@@ -8,7 +8,7 @@ import HoshinRules
 import HoshinYAML
 
 /// The work of one command split into phases, run in this process on one thread
-/// (the whole load with the loader's own concurrency last), as a share of the bare scan.
+/// (the loader's own concurrency shown separately), as a share of the bare scan.
 struct Phases {
     let corpus: Corpus
     let iterations: Int
@@ -62,7 +62,10 @@ struct Phases {
         rows.append(("render status JSON", median(iterations) {
             clock.measure { _ = JSONStatusRenderer().render(tree!) }
         }))
-        rows.append(("whole load (the loader's own concurrency)", try median(iterations) {
+        rows.append(("whole load, one thread", try median(iterations) {
+            try clock.measure { _ = try RepositoryLoader(concurrency: 1).load(folder: folder, asOf: asOf) }
+        }))
+        rows.append(("whole load, all cores", try median(iterations) {
             try clock.measure { _ = try RepositoryLoader().load(folder: folder, asOf: asOf) }
         }))
         let floor = seconds(rows[0].1)

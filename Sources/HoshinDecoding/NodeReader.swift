@@ -82,10 +82,12 @@ struct NodeReader {
 
     /// True for an empty or null plain scalar (`key:` with nothing, `~`, `null`).
     func isNull(_ id: YAMLNode.ID) -> Bool {
-        let node = document[document.resolved(id)]
+        let resolved = document.resolved(id)
+        let node = document[resolved]
         guard node.kind == .scalar, node.style == .plain else { return false }
-        let text = document.string(document.resolved(id))
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        if document.scalar(resolved, equals: "") { return true }
+        return document.scalar(resolved, equals: "~") || document.scalar(resolved, equals: "null")
+            || document.scalar(resolved, equals: "Null") || document.scalar(resolved, equals: "NULL")
     }
 
     static func kindName(_ node: YAMLNode) -> String {
@@ -178,8 +180,55 @@ struct NodeReader {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
+    /// Powers of ten a Double holds exactly.
+    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
     /// Parses a plain YAML number (decimal or exponent form).
+    ///
+    /// Plain decimals of at most 15 digits (`18.3`, `-4`, `140`) are read without
+    /// `strtod`: the digits as a whole number divided by an exact power of ten is the
+    /// correctly rounded value, the same Double `strtod` gives.
     static func parseNumber(_ text: String) -> Double? {
+        var copy = text
+        if let fast = copy.withUTF8({ fastNumber($0) }) { return fast }
+        return slowParseNumber(text)
+    }
+
+    /// The fast path of `parseNumber`, or nil to fall back to `strtod`.
+    static func fastNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = -1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 48, byte <= 57 {
+                mantissa = mantissa * 10 + Int64(byte - 48)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+                if digits > 15 { return nil }
+            } else if byte == UInt8(ascii: "."), fraction < 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[max(0, fraction)]
+        return negative ? -value : value
+    }
+
+    static func slowParseNumber(_ text: String) -> Double? {
         guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 101 || $0 == 69 }),
               text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
               let value = Double(text), value.isFinite else { return nil }
@@ -195,15 +244,18 @@ struct NodeReader {
         return number(at: id, name: "'\(key)' in \(fields.what)")
     }
 
-    /// A number at a node, or a diagnostic naming it `name`.
-    mutating func number(at id: YAMLNode.ID, name: String) -> Located<Double>? {
+    /// A number at a node, or a diagnostic naming it `name` (made only when needed).
+    mutating func number(at id: YAMLNode.ID, name: @autoclosure () -> String) -> Located<Double>? {
         let resolved = document.resolved(id)
         let node = document[resolved]
+        if node.kind == .scalar, node.style == .plain, let value = document.withValueBytes(resolved, Self.fastNumber) {
+            return Located(value, range: range(id))
+        }
         let text = document.string(resolved)
         if node.kind == .scalar, node.style == .plain, let value = Self.parseNumber(text) {
             return Located(value, range: range(id))
         }
-        var message = "\(name) must be a number"
+        var message = "\(name()) must be a number"
         if node.kind != .scalar {
             message += ", not \(Self.kindName(node))"
         } else if node.style != .plain, Self.parseNumber(text) != nil {

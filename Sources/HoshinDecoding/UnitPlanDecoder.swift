@@ -5,6 +5,7 @@ import HoshinYAML
 public enum UnitPlanDecoder {
     static let unitKeys = ["unit", "name", "parent", "owner", "reporters", "vision", "strategies", "goals"]
     static let strategyKeys = ["id", "title"]
+    static let ratioKeys = ["num", "den"]
     static let goalKeys = ["id", "title", "strategy", "perspective", "supports", "owner", "weight",
                            "assessment", "indicators", "success_factors", "activities", "countermeasures"]
     static let assessmentKeys = ["status", "date", "note"]
@@ -125,9 +126,9 @@ public enum UnitPlanDecoder {
             }
         }
         let indicatorItems = reader.list("indicators", in: fields)
-        let indicators = indicatorItems.compactMap { decodeIndicator($0, reader: &reader) }
-        let factors = reader.list("success_factors", in: fields).compactMap { decodeSuccessFactor($0, reader: &reader) }
-        let activities = reader.list("activities", in: fields).compactMap { decodeActivity($0, reader: &reader) }
+        let indicators = decodeAll(indicatorItems, reader: &reader, decodeIndicator)
+        let factors = decodeAll(reader.list("success_factors", in: fields), reader: &reader, decodeSuccessFactor)
+        let activities = decodeAll(reader.list("activities", in: fields), reader: &reader, decodeActivity)
         let countermeasures = CountermeasureDecoder.countermeasures(in: fields, reader: &reader)
         guard let id, let title else { return nil }
         var goal = Goal(id: id, title: title.value, strategy: strategy, perspective: perspective, supports: supports,
@@ -158,16 +159,24 @@ public enum UnitPlanDecoder {
             }
         }
         var measurements: [Measurement] = []
+        if let measurementsID = fields.value("measurements") {
+            measurements.reserveCapacity(reader.document.children(of: reader.document.resolved(measurementsID)).count / 2)
+        }
         if let measurementsID = fields.value("measurements"), !reader.isNull(measurementsID) {
             let resolved = reader.document.resolved(measurementsID)
             if reader.document[resolved].kind != .mapping {
                 reader.report(RuleID.invalidType, at: measurementsID,
                               "'measurements' must be a mapping of period: value, not \(NodeReader.kindName(reader.document[resolved]))")
             } else {
-                var seen: Set<Period> = []
+                // Periods usually come in order: a later period is new without a set;
+                // the set is built only once one comes out of order.
+                var seen: Set<Period>?
                 for (key, value) in reader.document.pairs(of: resolved) {
-                    if let measurement = decodeMeasurement(key: key, value: value, reader: &reader),
-                       seen.insert(measurement.period).inserted {
+                    guard let measurement = decodeMeasurement(key: key, value: value, reader: &reader) else { continue }
+                    if seen == nil, let last = measurements.last, !(last.period < measurement.period) {
+                        seen = Set(measurements.map(\.period))
+                    }
+                    if seen == nil || seen!.insert(measurement.period).inserted {
                         measurements.append(measurement)
                     }
                 }
@@ -201,8 +210,10 @@ public enum UnitPlanDecoder {
         }
         let resolved = reader.document.resolved(value)
         let measured: MeasurementValue
-        if reader.document[resolved].kind == .mapping {
-            guard let ratio = reader.fields(value, what: "a measurement", known: ["num", "den"]) else { return nil }
+        if let (num, den) = plainRatio(resolved, reader: &reader) {
+            measured = .ratio(num: num, den: den)
+        } else if reader.document[resolved].kind == .mapping {
+            guard let ratio = reader.fields(value, what: "a measurement", known: ratioKeys) else { return nil }
             guard let num = reader.number("num", in: ratio, required: true),
                   let den = reader.number("den", in: ratio, required: true) else { return nil }
             measured = .ratio(num: num.value, den: den.value)
@@ -216,13 +227,44 @@ public enum UnitPlanDecoder {
         return Measurement(period: period, value: measured, keyRange: reader.range(key), valueRange: reader.range(value))
     }
 
+    /// Decodes every item of a list, in an array of exactly the needed capacity.
+    static func decodeAll<Item>(_ items: [YAMLNode.ID], reader: inout NodeReader,
+                                _ decode: (YAMLNode.ID, inout NodeReader) -> Item?) -> [Item] {
+        var result: [Item] = []
+        result.reserveCapacity(items.count)
+        for item in items {
+            if let decoded = decode(item, &reader) { result.append(decoded) }
+        }
+        return result
+    }
+
+    /// `{num: N, den: D}` with two plain numbers, read without building its fields;
+    /// nil for anything else (which the general path then reads and reports on).
+    static func plainRatio(_ id: YAMLNode.ID, reader: inout NodeReader) -> (Double, Double)? {
+        let document = reader.document
+        guard document[id].kind == .mapping else { return nil }
+        let children = document.children(of: id)
+        guard children.count == 4 else { return nil }
+        let first = children[children.startIndex]
+        let second = children[children.startIndex + 2]
+        let numFirst = document.scalar(first, equals: "num") && document.scalar(second, equals: "den")
+        guard numFirst || (document.scalar(first, equals: "den") && document.scalar(second, equals: "num")) else { return nil }
+        let a = children[children.startIndex + 1]
+        let b = children[children.startIndex + 3]
+        guard document[a].kind == .scalar, document[a].style == .plain,
+              document[b].kind == .scalar, document[b].style == .plain,
+              let x = document.withValueBytes(a, NodeReader.fastNumber),
+              let y = document.withValueBytes(b, NodeReader.fastNumber) else { return nil }
+        return numFirst ? (x, y) : (y, x)
+    }
+
     static func decodeSuccessFactor(_ item: YAMLNode.ID, reader: inout NodeReader) -> SuccessFactor? {
         guard let fields = reader.fields(item, what: "a success factor", known: successFactorKeys) else { return nil }
         let id = reader.identifier("id", in: fields)
         let title = reader.text("title", in: fields, required: true)
         _ = reader.text("owner", in: fields)
         let weight = reader.weight(in: fields)
-        let activities = reader.list("activities", in: fields).compactMap { decodeActivity($0, reader: &reader) }
+        let activities = decodeAll(reader.list("activities", in: fields), reader: &reader, decodeActivity)
         guard let id, let title else { return nil }
         return SuccessFactor(id: id, title: title.value, weight: weight, activities: activities, range: reader.range(item))
     }

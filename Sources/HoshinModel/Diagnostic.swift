@@ -91,7 +91,14 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// Sort order for output: file, then position, then rule.
     public static func sortedForOutput(_ list: [Diagnostic]) -> [Diagnostic] {
-        list.sorted { a, b in
+        var list = list
+        sortForOutput(&list)
+        return list
+    }
+
+    /// Sorts in place (no second copy of a large list) in output order.
+    public static func sortForOutput(_ list: inout [Diagnostic]) {
+        list.sort { a, b in
             if a.file != b.file { return a.file < b.file }
             if a.start != b.start { return a.start < b.start }
             if a.rule != b.rule { return a.rule < b.rule }

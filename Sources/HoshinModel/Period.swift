@@ -17,34 +17,41 @@ public enum ReportingCadence: String, Sendable, CaseIterable, Codable {
 
 /// A measurement period: `YYYY-MM`, `YYYY-Qn` or `YYYY-Tn`.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The year.
-    public let year: Int
+    // Four bytes in all: a repository holds hundreds of thousands of measurements.
+    let storedYear: Int16
+    let storedIndex: UInt8
     /// The cadence the period belongs to.
     public let cadence: ReportingCadence
+
+    /// The year.
+    public var year: Int { Int(storedYear) }
     /// 1-based index within the year (month, quarter or tertial number).
-    public let index: Int
+    public var index: Int { Int(storedIndex) }
 
     /// Creates a period if the index fits the cadence.
     public init?(year: Int, cadence: ReportingCadence, index: Int) {
         guard (1...9999).contains(year), (1...cadence.periodsPerYear).contains(index) else { return nil }
-        self.year = year
+        self.storedYear = Int16(year)
         self.cadence = cadence
-        self.index = index
+        self.storedIndex = UInt8(index)
     }
 
     /// Parses `YYYY-MM`, `YYYY-Qn` or `YYYY-Tn`.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 7, bytes[4] == UInt8(ascii: "-"),
-              let year = PlanDate.number(bytes[0..<4]) else { return nil }
-        let marker = bytes[5]
-        if marker == UInt8(ascii: "Q") || marker == UInt8(ascii: "T") {
-            guard bytes.count == 7, let n = PlanDate.number(bytes[6..<7]) else { return nil }
-            self.init(year: year, cadence: marker == UInt8(ascii: "Q") ? .quarterly : .tertial, index: n)
-        } else {
-            guard bytes.count == 7, let month = PlanDate.number(bytes[5..<7]) else { return nil }
-            self.init(year: year, cadence: .monthly, index: month)
+        var text = text
+        let parts = text.withUTF8 { bytes -> (Int, ReportingCadence, Int)? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let year = PlanDate.number(bytes, 0..<4) else { return nil }
+            let marker = bytes[5]
+            if marker == UInt8(ascii: "Q") || marker == UInt8(ascii: "T") {
+                guard let n = PlanDate.number(bytes, 6..<7) else { return nil }
+                return (year, marker == UInt8(ascii: "Q") ? .quarterly : .tertial, n)
+            }
+            guard let month = PlanDate.number(bytes, 5..<7) else { return nil }
+            return (year, .monthly, month)
         }
+        guard let parts else { return nil }
+        self.init(year: parts.0, cadence: parts.1, index: parts.2)
     }
 
     /// The first day of the period.
@@ -60,9 +67,9 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The period that contains `date`, in `cadence`.
     public init(containing date: PlanDate, cadence: ReportingCadence) {
-        self.year = date.year
+        self.storedYear = Int16(truncatingIfNeeded: date.year)
         self.cadence = cadence
-        self.index = (date.month - 1) / cadence.monthsPerPeriod + 1
+        self.storedIndex = UInt8(truncatingIfNeeded: (date.month - 1) / cadence.monthsPerPeriod + 1)
     }
 
     /// The period after this one.
@@ -79,7 +86,24 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The canonical spelling.
     public var description: String {
-        switch cadence {
+        if (0...9999).contains(year), (0...99).contains(index) {
+            // Seven ASCII bytes: a small string, made without allocating.
+            let marker: UInt8? = switch cadence {
+            case .monthly: nil
+            case .quarterly: UInt8(ascii: "Q")
+            case .tertial: UInt8(ascii: "T")
+            }
+            var bytes: [UInt8] = [PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10),
+                                  PlanDate.digit(year), UInt8(ascii: "-")]
+            if let marker {
+                if index >= 10 { return "\(PlanDate.pad(year, 4))-\(Character(Unicode.Scalar(marker)))\(index)" }
+                bytes += [marker, PlanDate.digit(index)]
+            } else {
+                bytes += [PlanDate.digit(index / 10), PlanDate.digit(index)]
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return switch cadence {
         case .monthly: "\(PlanDate.pad(year, 4))-\(PlanDate.pad(index, 2))"
         case .quarterly: "\(PlanDate.pad(year, 4))-Q\(index)"
         case .tertial: "\(PlanDate.pad(year, 4))-T\(index)"

@@ -18,16 +18,31 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = PlanDate.number(bytes[0..<4]), let month = PlanDate.number(bytes[5..<7]),
-              let day = PlanDate.number(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var text = text
+        let parts = text.withUTF8 { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = PlanDate.number(bytes, 0..<4), let month = PlanDate.number(bytes, 5..<7),
+                  let day = PlanDate.number(bytes, 8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return nil }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0
         for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    /// The decimal number in `bytes[range]`, or nil when a byte there is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
             guard byte >= 48, byte <= 57 else { return nil }
             value = value * 10 + Int(byte - 48)
         }
@@ -75,7 +90,21 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(PlanDate.pad(year, 4))-\(PlanDate.pad(month, 2))-\(PlanDate.pad(day, 2))"
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(PlanDate.pad(year, 4))-\(PlanDate.pad(month, 2))-\(PlanDate.pad(day, 2))"
+        }
+        // Ten ASCII bytes: a small string, made without allocating.
+        let bytes: [UInt8] = [
+            PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10), PlanDate.digit(year),
+            UInt8(ascii: "-"), PlanDate.digit(month / 10), PlanDate.digit(month),
+            UInt8(ascii: "-"), PlanDate.digit(day / 10), PlanDate.digit(day),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The ASCII digit of `value`'s last decimal place.
+    static func digit(_ value: Int) -> UInt8 {
+        UInt8(ascii: "0") + UInt8(value % 10)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

@@ -33,7 +33,8 @@ public struct CSVRenderer: StatusRenderer {
 
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return JSONValue.format(value)
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
     }
 
     func row(path: [String], kind: String, ref: String, title: String, figure: Figure) -> [String] {

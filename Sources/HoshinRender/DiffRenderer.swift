@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRollup
 
 /// `hoshin diff` output: text, Markdown (for a pull-request comment) or JSON.
@@ -112,15 +113,31 @@ public struct DiffRenderer: Sendable {
     }
 
     func json(_ diff: StatusDiff) -> String {
-        JSONValue.object([
-            "from": .object(["name": .string(fromName), "asOf": .string(diff.fromDate.description)]),
-            "to": .object(["name": .string(toName), "asOf": .string(diff.toDate.description)]),
-            "changes": .array(diff.changes.map { change in
-                .object([
-                    "node": .string(change.node), "ref": .string(change.ref), "title": .string(change.title),
-                    "change": .string(change.kind.rawValue), "from": .string(change.from), "to": .string(change.to),
-                ])
-            }),
-        ]).serialized()
+        var json = JSONWriter(output: OutputBuffer())
+        json.beginObject()
+        json.key("changes")
+        json.beginArray()
+        for change in diff.changes {
+            json.beginObject()
+            json.key("change"); json.string(change.kind.rawValue)
+            json.key("from"); json.string(change.from)
+            json.key("node"); json.string(change.node)
+            json.key("ref"); json.string(change.ref)
+            json.key("title"); json.string(change.title)
+            json.key("to"); json.string(change.to)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("from"); side(fromName, diff.fromDate, &json)
+        json.key("to"); side(toName, diff.toDate, &json)
+        json.endObject()
+        return String(decoding: json.finish().bytes, as: UTF8.self)
+    }
+
+    func side(_ name: String, _ date: PlanDate, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("asOf"); json.string(date.description)
+        json.key("name"); json.string(name)
+        json.endObject()
     }
 }

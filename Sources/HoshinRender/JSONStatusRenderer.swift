@@ -1,151 +1,222 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRollup
 import HoshinVariation
 
-/// The JSON of spec §5: keys sorted, `score` null on grey, stable between runs.
+/// The JSON of spec §5, streamed: keys in alphabetical order (fixed here in code, not
+/// sorted at run time), `score` null on grey, stable between runs.
 public struct JSONStatusRenderer: StatusRenderer {
     /// Creates the renderer.
     public init() {}
 
     public func render(_ tree: StatusTree) -> String {
-        var object: [String: JSONValue] = [
-            "asOf": .string(tree.asOf.description),
-            "period": .integer(tree.period),
-            "organisation": .string(tree.organisation),
-            "root": unit(tree.root),
-        ]
+        var output = OutputBuffer()
+        write(tree, to: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    public func write(_ tree: StatusTree, to output: inout OutputBuffer) {
+        var json = JSONWriter(output: output)
+        output = OutputBuffer() // the writer owns the bytes while it writes
+        json.beginObject()
+        json.key("asOf"); json.string(tree.asOf.description)
+        json.key("organisation"); json.string(tree.organisation)
+        json.key("period"); json.integer(tree.period)
         if !tree.problems.isEmpty {
             // §5: the §6 diagnostics of the files that could not be read, severity error.
-            object["problems"] = .array(tree.problems.diagnostics.map { d in
-                .object([
-                    "file": .string(d.file), "line": .integer(d.start.line), "column": .integer(d.start.column),
-                    "endLine": .integer(d.end.line), "endColumn": .integer(d.end.column),
-                    "severity": .string(d.severity.rawValue), "rule": .string(d.rule), "message": .string(d.message),
-                ])
-            })
-            object["unitsLeftOut"] = .array(tree.problems.unitsLeftOut.map {
-                .object(["id": .string($0.id), "file": .string($0.file)])
-            })
+            json.key("problems")
+            json.beginArray()
+            for d in tree.problems.diagnostics {
+                json.beginObject()
+                json.key("column"); json.integer(d.start.column)
+                json.key("endColumn"); json.integer(d.end.column)
+                json.key("endLine"); json.integer(d.end.line)
+                json.key("file"); json.string(d.file)
+                json.key("line"); json.integer(d.start.line)
+                json.key("message"); json.string(d.message)
+                json.key("rule"); json.string(d.rule)
+                json.key("severity"); json.string(d.severity.rawValue)
+                json.endObject()
+            }
+            json.endArray()
         }
-        return JSONValue.object(object).serialized()
+        json.key("root"); unit(tree.root, &json)
+        if !tree.problems.isEmpty {
+            json.key("unitsLeftOut")
+            json.beginArray()
+            for left in tree.problems.unitsLeftOut {
+                json.beginObject()
+                json.key("file"); json.string(left.file)
+                json.key("id"); json.string(left.id)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+        output = json.finish()
     }
 
-    func figure(_ figure: Figure) -> [String: JSONValue] {
-        ["status": .string(figure.status.rawValue), "score": .number(figure.score)]
+    /// One unit's subtree as JSON text (for comparing subtrees).
+    func unitJSON(_ unit: UnitStatus) -> String {
+        var json = JSONWriter(output: OutputBuffer())
+        self.unit(unit, &json)
+        return String(decoding: json.finish().bytes, as: UTF8.self)
     }
 
-    func unit(_ unit: UnitStatus) -> JSONValue {
-        var object = figure(unit.figure)
-        object["id"] = .string(unit.id)
-        object["name"] = .string(unit.name)
-        object["goals"] = .array(unit.goals.map(goal))
-        object["units"] = .array(unit.units.map(self.unit))
-        return .object(object)
+    func figure(_ figure: Figure, _ json: inout JSONWriter) {
+        json.key("score"); json.number(figure.score)
+        json.key("status"); json.string(figure.status.rawValue)
     }
 
-    func goal(_ goal: GoalStatus) -> JSONValue {
-        var object = figure(goal.figure)
-        object["ref"] = .string(goal.ref)
-        object["title"] = .string(goal.title)
-        object["weight"] = .number(goal.weight)
-        object["result"] = .object(figure(goal.result))
-        object["execution"] = .object(figure(goal.execution))
+    func figureObject(_ figure: Figure, _ json: inout JSONWriter) {
+        json.beginObject()
+        self.figure(figure, &json)
+        json.endObject()
+    }
+
+    func unit(_ unit: UnitStatus, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("goals")
+        json.beginArray()
+        for goal in unit.goals { self.goal(goal, &json) }
+        json.endArray()
+        json.key("id"); json.string(unit.id)
+        json.key("name"); json.string(unit.name)
+        figure(unit.figure, &json)
+        json.key("units")
+        json.beginArray()
+        for child in unit.units { self.unit(child, &json) }
+        json.endArray()
+        json.endObject()
+    }
+
+    func goal(_ goal: GoalStatus, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("activities"); activities(goal.activities, &json)
         if let assessment = goal.assessment {
-            object["assessment"] = .object([
-                "status": .string(assessment.status.rawValue),
-                "date": .string(assessment.date?.description),
-                "note": .string(assessment.note),
-            ])
+            json.key("assessment")
+            json.beginObject()
+            json.key("date"); json.string(assessment.date?.description)
+            json.key("note"); json.string(assessment.note)
+            json.key("status"); json.string(assessment.status.rawValue)
+            json.endObject()
         }
-        object["supports"] = .array(goal.supports.map(JSONValue.string))
-        object["supportedBy"] = .array(goal.supportedBy.map(JSONValue.string))
-        object["indicators"] = .array(goal.indicators.map(indicator))
-        object["successFactors"] = .array(goal.successFactors.map { factor in
-            var object = figure(factor.figure)
-            object["ref"] = .string(factor.ref)
-            object["title"] = .string(factor.title)
-            object["activities"] = .array(factor.activities.map(activity))
-            return .object(object)
-        })
-        object["activities"] = .array(goal.activities.map(activity))
-        object["countermeasures"] = .array(goal.countermeasures.map(countermeasure))
-        return .object(object)
+        json.key("countermeasures"); countermeasures(goal.countermeasures, &json)
+        json.key("execution"); figureObject(goal.execution, &json)
+        json.key("indicators")
+        json.beginArray()
+        for indicator in goal.indicators { self.indicator(indicator, &json) }
+        json.endArray()
+        json.key("ref"); json.string(goal.ref)
+        json.key("result"); figureObject(goal.result, &json)
+        figure(goal.figure, &json)
+        json.key("successFactors")
+        json.beginArray()
+        for factor in goal.successFactors {
+            json.beginObject()
+            json.key("activities"); activities(factor.activities, &json)
+            json.key("ref"); json.string(factor.ref)
+            figure(factor.figure, &json)
+            json.key("title"); json.string(factor.title)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("supportedBy"); strings(goal.supportedBy, &json)
+        json.key("supports"); strings(goal.supports, &json)
+        json.key("title"); json.string(goal.title)
+        json.key("weight"); json.number(goal.weight)
+        json.endObject()
+    }
+
+    func strings(_ list: [String], _ json: inout JSONWriter) {
+        json.beginArray()
+        for text in list { json.string(text) }
+        json.endArray()
+    }
+
+    func countermeasures(_ list: [CountermeasureStatus], _ json: inout JSONWriter) {
+        json.beginArray()
+        for status in list { countermeasure(status, &json) }
+        json.endArray()
     }
 
     /// A countermeasure: the §3 fields (absent when the plan has none) and `overdue`.
-    func countermeasure(_ status: CountermeasureStatus) -> JSONValue {
+    func countermeasure(_ status: CountermeasureStatus, _ json: inout JSONWriter) {
         let measure = status.countermeasure
-        var object: [String: JSONValue] = [
-            "ref": .string(status.ref),
-            "id": .string(measure.id.value),
-            "opened": .string(measure.opened.value.description),
-            "problem": .string(measure.problem),
-            "owner": .string(measure.owner),
-            "status": .string(measure.status.value.rawValue),
-            "overdue": .bool(status.overdue),
-        ]
-        if let cause = measure.cause { object["cause"] = .string(cause) }
-        if let action = measure.action { object["action"] = .string(action) }
-        if let due = measure.due { object["due"] = .string(due.value.description) }
-        if let closed = measure.closed { object["closed"] = .string(closed.value.description) }
-        if let result = measure.result { object["result"] = .string(result) }
-        return .object(object)
+        json.beginObject()
+        if let action = measure.action { json.key("action"); json.string(action) }
+        if let cause = measure.cause { json.key("cause"); json.string(cause) }
+        if let closed = measure.closed { json.key("closed"); json.string(closed.value.description) }
+        if let due = measure.due { json.key("due"); json.string(due.value.description) }
+        json.key("id"); json.string(measure.id.value)
+        json.key("opened"); json.string(measure.opened.value.description)
+        json.key("overdue"); json.bool(status.overdue)
+        json.key("owner"); json.string(measure.owner)
+        json.key("problem"); json.string(measure.problem)
+        json.key("ref"); json.string(status.ref)
+        if let result = measure.result { json.key("result"); json.string(result) }
+        json.key("status"); json.string(measure.status.value.rawValue)
+        json.endObject()
     }
 
-    func indicator(_ indicator: IndicatorStatus) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "ref": .string(indicator.ref),
-            "title": .string(indicator.title),
-            "status": .string(indicator.status.rawValue),
-            "value": .number(indicator.value),
-            "period": .string(indicator.period?.description),
-            "target": .number(indicator.target),
-            "warning": .number(indicator.warning),
-            "unit": .string(indicator.unit),
-            "direction": .string(indicator.direction.rawValue),
-            "spc": spc(indicator.spc),
-            "countermeasures": .array(indicator.countermeasures.map(countermeasure)),
-        ]
-        if let comment = indicator.comment { object["comment"] = .string(comment) }
-        if let missing = indicator.missingCountermeasure { object["missingCountermeasure"] = .string(missing) }
-        return .object(object)
+    func indicator(_ indicator: IndicatorStatus, _ json: inout JSONWriter) {
+        json.beginObject()
+        if let comment = indicator.comment { json.key("comment"); json.string(comment) }
+        json.key("countermeasures"); countermeasures(indicator.countermeasures, &json)
+        json.key("direction"); json.string(indicator.direction.rawValue)
+        if let missing = indicator.missingCountermeasure { json.key("missingCountermeasure"); json.string(missing) }
+        json.key("period"); json.string(indicator.period?.description)
+        json.key("ref"); json.string(indicator.ref)
+        json.key("spc"); spc(indicator.spc, &json)
+        json.key("status"); json.string(indicator.status.rawValue)
+        json.key("target"); json.number(indicator.target)
+        json.key("title"); json.string(indicator.title)
+        json.key("unit"); json.string(indicator.unit)
+        json.key("value"); json.number(indicator.value)
+        json.key("warning"); json.number(indicator.warning)
+        json.endObject()
     }
 
     /// The `spc` object of spec §8.
-    func spc(_ analysis: VariationAnalysis) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "chart": .string(analysis.chart.rawValue),
-            "points": .integer(analysis.points.count),
-            "useful": .integer(analysis.useful),
-            "centre": .number(analysis.centre),
-            "longestRun": .integer(analysis.longestRun),
-            "longestRunMax": analysis.longestRunMax.map(JSONValue.integer) ?? .null,
-            "crossings": .integer(analysis.crossings),
-            "crossingsMin": analysis.crossingsMin.map(JSONValue.integer) ?? .null,
-            "signals": .array(analysis.signals.map { .string($0.rawValue) }),
-            "variation": .string(analysis.variation.rawValue),
-            "assurance": .string(analysis.assurance?.rawValue),
-        ]
-        if analysis.isControlChart {
-            object["lower"] = .number(analysis.latestLimits.lower)
-            object["upper"] = .number(analysis.latestLimits.upper)
-        }
-        return .object(object)
+    func spc(_ analysis: VariationAnalysis, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("assurance"); json.string(analysis.assurance?.rawValue)
+        json.key("centre"); json.number(analysis.centre)
+        json.key("chart"); json.string(analysis.chart.rawValue)
+        json.key("crossings"); json.integer(analysis.crossings)
+        json.key("crossingsMin"); json.integer(analysis.crossingsMin)
+        json.key("longestRun"); json.integer(analysis.longestRun)
+        json.key("longestRunMax"); json.integer(analysis.longestRunMax)
+        if analysis.isControlChart { json.key("lower"); json.number(analysis.latestLimits.lower) }
+        json.key("points"); json.integer(analysis.points.count)
+        json.key("signals")
+        json.beginArray()
+        for signal in analysis.signals { json.string(signal.rawValue) }
+        json.endArray()
+        if analysis.isControlChart { json.key("upper"); json.number(analysis.latestLimits.upper) }
+        json.key("useful"); json.integer(analysis.useful)
+        json.key("variation"); json.string(analysis.variation.rawValue)
+        json.endObject()
     }
 
-    func activity(_ activity: ActivityStatus) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "ref": .string(activity.ref),
-            "title": .string(activity.title),
-            "status": .string(activity.status.rawValue),
-            "state": .string(activity.state.rawValue),
-            "progress": .number(activity.progress),
-            "stale": .bool(activity.stale),
-            "overdue": .bool(activity.overdue),
-            "due": .string(activity.due?.description),
-        ]
-        if let updated = activity.updated { object["updated"] = .string(updated.description) }
-        if let note = activity.note { object["note"] = .string(note) }
-        return .object(object)
+    func activities(_ list: [ActivityStatus], _ json: inout JSONWriter) {
+        json.beginArray()
+        for activity in list { self.activity(activity, &json) }
+        json.endArray()
+    }
+
+    func activity(_ activity: ActivityStatus, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("due"); json.string(activity.due?.description)
+        if let note = activity.note { json.key("note"); json.string(note) }
+        json.key("overdue"); json.bool(activity.overdue)
+        json.key("progress"); json.number(activity.progress)
+        json.key("ref"); json.string(activity.ref)
+        json.key("stale"); json.bool(activity.stale)
+        json.key("state"); json.string(activity.state.rawValue)
+        json.key("status"); json.string(activity.status.rawValue)
+        json.key("title"); json.string(activity.title)
+        if let updated = activity.updated { json.key("updated"); json.string(updated.description) }
+        json.endObject()
     }
 }

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRollup
 import HoshinVariation
 
@@ -6,6 +7,16 @@ import HoshinVariation
 public protocol StatusRenderer: Sendable {
     /// The whole output.
     func render(_ tree: StatusTree) -> String
+
+    /// Appends the output to `output` (streamed when `output` streams).
+    func write(_ tree: StatusTree, to output: inout OutputBuffer)
+}
+
+extension StatusRenderer {
+    /// Appends `render(tree)`: renderers without a streaming form.
+    public func write(_ tree: StatusTree, to output: inout OutputBuffer) {
+        output.append(render(tree))
+    }
 }
 
 /// The formats `hoshin status --format` offers.

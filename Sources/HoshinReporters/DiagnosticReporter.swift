@@ -1,21 +1,22 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 
 /// Turns a validation result into text in one output format.
 ///
-/// Reporters write diagnostic by diagnostic into a stream (`BufferedOutput` for stdout),
+/// Reporters write diagnostic by diagnostic into a stream (an `OutputBuffer` streaming to stdout),
 /// so the output is never held whole in memory.
 public protocol DiagnosticReporter: Sendable {
-    /// Writes the whole output, ending in a newline.
-    func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out)
+    /// Writes the whole output, ending in a newline (streamed when `out` streams).
+    func write(_ result: ValidationResult, to out: inout OutputBuffer)
 }
 
 extension DiagnosticReporter {
     /// The whole output as one string (for tests and small results).
     public func render(_ result: ValidationResult) -> String {
-        var text = ""
-        write(result, to: &text)
-        return text
+        var out = OutputBuffer()
+        write(result, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` a
@@ -13,7 +14,7 @@ public struct GitHubReporter: DiagnosticReporter {
         self.relativize = relativize
     }
 
-    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+    public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         var files: [String: String] = [:]   // one file, many diagnostics: relativize and escape once
         for diagnostic in result.diagnostics {
             let file = files[diagnostic.file] ?? Self.escapeProperty(relativize(diagnostic.file))

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 
 /// JUnit XML: one test case a file, a failure per error (warnings and infos in
@@ -17,7 +18,7 @@ public struct JUnitReporter: DiagnosticReporter {
         diagnostic.severity == .error || (strict && diagnostic.severity == .warning)
     }
 
-    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+    public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in result.diagnostics { byFile[diagnostic.file, default: []].append(diagnostic) }
         let files = Set(result.sources.keys).union(byFile.keys).sorted()

@@ -1,42 +1,5 @@
 import Foundation
 
-/// Standard output (or any file descriptor) through a fixed buffer: reporters write
-/// piece by piece, so no format holds its whole output in memory.
-public struct BufferedOutput: TextOutputStream {
-    let descriptor: Int32
-    var buffer: [UInt8] = []
-    let capacity: Int
-
-    /// A writer to `descriptor` (default stdout) that flushes every `capacity` bytes.
-    public init(descriptor: Int32 = STDOUT_FILENO, capacity: Int = 64 * 1024) {
-        self.descriptor = descriptor
-        self.capacity = capacity
-        buffer.reserveCapacity(capacity)
-    }
-
-    /// Appends text, flushing when the buffer is full.
-    public mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= capacity { flush() }
-    }
-
-    /// Writes out what is buffered (a closed pipe is not an error worth a crash).
-    public mutating func flush() {
-        var start = 0
-        buffer.withUnsafeBytes { raw in
-            while start < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + start, raw.count - start)
-                if written <= 0 {
-                    if written < 0, errno == EINTR { continue }
-                    return
-                }
-                start += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
 /// Pretty JSON written element by element, byte-identical to `StableJSON.encode` of the
 /// whole value (sorted keys, `" : "`, two-space indentation, empty arrays as `[\n\n  ]`).
 enum StreamedJSON {

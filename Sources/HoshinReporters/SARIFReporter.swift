@@ -1,5 +1,6 @@
 import Foundation
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 import HoshinRules
 
@@ -111,7 +112,7 @@ public struct SARIFReporter: DiagnosticReporter {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+    public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         let catalogue = RuleCatalogue.all
         let index = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($1.id, $0) })
         let rules = catalogue.map { rule in

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinOutput
 import HoshinRepository
 import HoshinText
 import HoshinYAML
@@ -13,7 +14,7 @@ public struct TextReporter: DiagnosticReporter {
         self.colour = colour
     }
 
-    public func write<Out: TextOutputStream>(_ result: ValidationResult, to out: inout Out) {
+    public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         let style = ANSIStyle(enabled: colour)
         for diagnostic in result.diagnostics {
             let where_ = "\(PrintableText.escaped(diagnostic.file)):\(diagnostic.start.line):\(diagnostic.start.column):"

@@ -26,8 +26,10 @@ public struct InMemoryFile: Sendable {
 
 /// Reads, parses, decodes and validates a whole plan repository.
 ///
-/// Files are independent, so they are read, parsed and decoded concurrently;
-/// the repository-wide rules then run over the decoded model.
+/// Files are independent, so they are read, parsed and decoded concurrently (each
+/// file's YAML node table is dropped as soon as it is decoded); the
+/// repository-wide rules then run over the decoded model. The result is the same
+/// whatever the concurrency: outcomes are kept in file order.
 public struct RepositoryLoader: Sendable {
     /// The resource limits applied to each file.
     public var limits: ParseLimits
@@ -43,10 +45,23 @@ public struct RepositoryLoader: Sendable {
     /// When set, files whose bytes are as when last parsed are not parsed again (`hoshin serve`).
     public var parsedFiles: ParsedFileCache?
 
-    /// Creates a loader.
-    public init(limits: ParseLimits = .standard, enforcesStructuralRules: Bool = false) {
+    /// How many files are read, parsed and decoded at once (at least 1).
+    public var concurrency: Int
+
+    /// Creates a loader; `concurrency` defaults to `HOSHIN_THREADS` when set, else the
+    /// number of active processors.
+    public init(limits: ParseLimits = .standard, enforcesStructuralRules: Bool = false, concurrency: Int? = nil) {
         self.limits = limits
         self.enforcesStructuralRules = enforcesStructuralRules
+        self.concurrency = max(1, concurrency ?? Self.defaultConcurrency)
+    }
+
+    /// `HOSHIN_THREADS` (a positive whole number) or the number of active processors.
+    public static var defaultConcurrency: Int {
+        if let text = ProcessInfo.processInfo.environment["HOSHIN_THREADS"], let value = Int(text), value > 0 {
+            return value
+        }
+        return ProcessInfo.processInfo.activeProcessorCount
     }
 
     /// Loads the repository in `folder` and validates it at `asOf`; `overrides` gives
@@ -63,49 +78,89 @@ public struct RepositoryLoader: Sendable {
                 FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
             }
         }
-        let outcomes = Self.concurrentMap(paths) { relative -> FileOutcome in
+        let outcomes = Self.concurrentMap(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return parse(display, relative, bytes)
             }
-            let absolute = display
-            let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
-            if size > limits.maxBytes {
+            switch Self.read(display, limit: limits.maxBytes) {
+            case .bytes(let bytes):
+                return parse(display, relative, bytes)
+            case .tooLarge(let size):
                 return FileOutcome.tooLarge(file: display, relative: relative, size: size, limit: limits.maxBytes)
-            }
-            guard let data = FileManager.default.contents(atPath: absolute) else {
+            case .unreadable:
                 return FileOutcome.unreadable(file: display, relative: relative)
             }
-            return parse(display, relative, [UInt8](data))
         }
         if overrides.isEmpty { cache?.keep(only: Set(outcomes.map(\.file))) }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules, ruleOverrides: ruleOverrides)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
+                             ruleOverrides: ruleOverrides, concurrency: concurrency)
     }
 
     /// Loads a repository given as files in memory (named as if inside `folder`).
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
-        let outcomes = Self.concurrentMap(sorted) { file in
+        let outcomes = Self.concurrentMap(sorted, workers: concurrency) { file in
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
-        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules, ruleOverrides: ruleOverrides)
+        return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
+                             ruleOverrides: ruleOverrides, concurrency: concurrency)
     }
 
+    enum ReadOutcome {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    /// A file's bytes read straight into an array (no intermediate `Data`), unless it is
+    /// larger than `limit`.
+    static func read(_ path: String, limit: Int) -> ReadOutcome {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        let size = Int(status.st_size)
+        if size > limit { return .tooLarge(size) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                done += got
+            }
+            count = done
+        }
+        return failed ? .unreadable : .bytes(bytes)
+    }
+
+    /// `inputs.map(transform)` on `workers` threads, each taking the next input in turn;
+    /// the outputs stay in input order.
     static func concurrentMap<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+        _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
+        if workers <= 1 || inputs.count <= 1 { return inputs.map(transform) }
         let results = Mutex<[Output?]>(Array(repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let output = transform(inputs[index])
-            results.withLock { $0[index] = output }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, inputs.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < inputs.count else { return }
+                let output = transform(inputs[index])
+                results.withLock { $0[index] = output }
+            }
         }
         return results.withLock { $0.map { $0! } }
     }
 
     static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,
-                         ruleOverrides: [String: SeveritySetting] = [:]) -> ValidationResult {
+                         ruleOverrides: [String: SeveritySetting] = [:], concurrency: Int) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var settings: RepositorySettings?
@@ -114,11 +169,8 @@ public struct RepositoryLoader: Sendable {
             sources[outcome.file] = outcome.source
             diagnostics += outcome.diagnostics
             if outcome.relative == "hoshin.yaml" {
-                if outcome.document == nil, !outcome.diagnostics.isEmpty { continue }
-                let decoded = SettingsDecoder.decode(outcome.document, file: outcome.file, knownRules: RuleCatalogue.ids)
-                settings = decoded.settings
+                settings = outcome.settings
                 settings?.rules.merge(ruleOverrides) { $1 }
-                diagnostics += decoded.diagnostics
             } else if let unit = outcome.unit {
                 units.append(unit)
             }
@@ -131,7 +183,7 @@ public struct RepositoryLoader: Sendable {
             repo.undecodedFiles = undecoded.map(\.file)
             repo.undecodedUnitIDs = Set(undecoded.flatMap(\.possibleUnitIDs))
             let frozenSources = sources
-            diagnostics += RuleCatalogue.check(repo, asOf: asOf) { file, offset in
+            diagnostics += RuleCatalogue.check(repo, asOf: asOf, concurrency: concurrency) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
                 let location = source.location(ofByteOffset: offset)
                 return TextPosition(line: location.line, column: location.column)
@@ -140,9 +192,13 @@ public struct RepositoryLoader: Sendable {
         }
         var resolved: [Diagnostic] = []
         resolved.reserveCapacity(diagnostics.count)
+        var severities: [String: Severity?] = [:]
         for var diagnostic in diagnostics {
+            let known = severities[diagnostic.rule]
             let enforced = enforcing && structuralRules.contains(diagnostic.rule)
-            guard let severity = RuleCatalogue.severity(of: diagnostic.rule, settings: enforced ? nil : settings) else { continue }
+            let severity = known ?? RuleCatalogue.severity(of: diagnostic.rule, settings: enforced ? nil : settings)
+            if known == nil { severities[diagnostic.rule] = .some(severity) }
+            guard let severity else { continue }
             diagnostic.severity = severity
             diagnostic.message = Diagnostic.bounded(diagnostic.message)
             if let source = sources[diagnostic.file] {
@@ -153,17 +209,20 @@ public struct RepositoryLoader: Sendable {
             }
             resolved.append(diagnostic)
         }
-        return ValidationResult(repository: repository, diagnostics: Diagnostic.sortedForOutput(resolved),
+        diagnostics = []
+        Diagnostic.sortForOutput(&resolved)
+        return ValidationResult(repository: repository, diagnostics: resolved,
                                 sources: sources, fileCount: outcomes.count)
     }
 }
 
-/// What reading one file gave: its text, document, unit and diagnostics.
+/// What reading one file gave: its text, unit (or settings) and diagnostics. The YAML
+/// node table is not kept: it is dropped as soon as the file is decoded.
 struct FileOutcome: Sendable {
     let file: String
     let relative: String
     let source: SourceText
-    let document: YAMLDocument?
+    var settings: RepositorySettings? = nil
     let unit: UnitPlan?
     let diagnostics: [Diagnostic]
 
@@ -175,9 +234,8 @@ struct FileOutcome: Sendable {
         if let dot = name.lastIndex(of: ".") { ids.append(String(name[..<dot])) }
         let bytes = source.bytes
         let key = Array("unit:".utf8)
-        for lineStart in source.lineStarts.prefix(10_000) {
-            var start = lineStart
-            if start == 0 { start = source.byteOrderMarkLength }
+        for line in 0..<min(source.lineCount, 10_000) {
+            let start = source.lineRange(line).lowerBound
             guard start + key.count <= bytes.count, Array(bytes[start..<(start + key.count)]) == key else { continue }
             var end = start + key.count
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D, bytes[end] != 0x23 { end += 1 }
@@ -193,14 +251,14 @@ struct FileOutcome: Sendable {
         let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
                                     rule: RuleID.resourceLimit,
                                     message: "file is \(size) bytes; the limit is \(limit) bytes (8 MiB)")
-        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []), document: nil,
+        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []),
                            unit: nil, diagnostics: [diagnostic])
     }
 
     static func unreadable(file: String, relative: String) -> FileOutcome {
         let diagnostic = Diagnostic(file: file, range: ByteRange(start: 0, end: 0), severity: .error,
                                     rule: RuleID.yamlSyntax, message: "the file cannot be read")
-        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []), document: nil,
+        return FileOutcome(file: file, relative: relative, source: SourceText(bytes: []),
                            unit: nil, diagnostics: [diagnostic])
     }
 
@@ -216,13 +274,21 @@ struct FileOutcome: Sendable {
             return false
         }
         var unit: UnitPlan?
-        if relative != "hoshin.yaml", !broken {
+        var settings: RepositorySettings?
+        if relative == "hoshin.yaml" {
+            let document = broken ? nil : parsed.document
+            if document != nil || diagnostics.isEmpty {
+                let decoded = SettingsDecoder.decode(document, file: file, knownRules: RuleCatalogue.ids)
+                settings = decoded.settings
+                diagnostics += decoded.diagnostics
+            }
+        } else if !broken {
             let decoded = UnitPlanDecoder.decode(parsed.document, file: file, source: parsed.source)
             unit = decoded.unit
             diagnostics += decoded.diagnostics
         }
-        return FileOutcome(file: file, relative: relative, source: parsed.source,
-                           document: broken ? nil : parsed.document, unit: unit, diagnostics: diagnostics)
+        return FileOutcome(file: file, relative: relative, source: parsed.source, settings: settings,
+                           unit: unit, diagnostics: diagnostics)
     }
 
     static func rule(for kind: YAMLProblem.Kind) -> String {

@@ -1,4 +1,6 @@
+import Dispatch
 import HoshinModel
+import Synchronization
 
 /// Every rule Hoshin has, in the order of spec §6.
 public enum RuleCatalogue {
@@ -24,17 +26,27 @@ public enum RuleCatalogue {
         return rule(id)?.description.defaultSeverity ?? .error
     }
 
-    /// Runs every repository-wide rule and returns their findings (default severities).
-    public static func check(_ repository: PlanRepository, asOf: PlanDate,
+    /// Runs every repository-wide rule and returns their findings (default severities),
+    /// in catalogue order whatever `concurrency` (how many rules run at once).
+    public static func check(_ repository: PlanRepository, asOf: PlanDate, concurrency: Int = 1,
                              locate: @escaping @Sendable (String, Int) -> TextPosition) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        for rule in all {
-            guard let check = rule.check else { continue }
-            if repository.settings.rules[rule.id] == .off { continue }
+        let active = all.filter { $0.check != nil && repository.settings.rules[$0.id] != .off }
+        let run = { @Sendable (rule: Rule) -> [Diagnostic] in
             var context = RuleContext(asOf: asOf, repository: repository, rule: rule.description, locate: locate)
-            check(&context)
-            result += context.diagnostics
+            rule.check!(&context)
+            return context.diagnostics
         }
-        return result
+        if concurrency <= 1 { return active.flatMap(run) }
+        let results = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(concurrency, active.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < active.count else { return }
+                let found = run(active[index])
+                results.withLock { $0[index] = found }
+            }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 }

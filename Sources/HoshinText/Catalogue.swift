@@ -1,3 +1,4 @@
+import Synchronization
 /// One text of the catalogue: a stable id and the text in each language.
 public struct Entry: Sendable {
     /// The stable id, such as `diag.unknown-key`.
@@ -53,26 +54,38 @@ public enum Catalogue {
         return table
     }()
 
-    /// Matchable entries with their parsed English templates, most specific first.
-    /// (Ties keep the order of the tables, so an earlier entry wins over a later equal one.)
-    static let matchers: [(entry: Entry, english: Template, rendered: [Language: Template])] = entries
-        .filter(\.matches)
-        .map { entry -> (entry: Entry, english: Template, rendered: [Language: Template]) in
-            (entry, Template(entry.en), Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Template(entry.text($0))) }))
+    /// A matchable entry with its parsed English template and its template per language.
+    final class Matcher: Sendable {
+        let entry: Entry
+        let english: Template
+        let rendered: [Language: Template]
+
+        init(_ entry: Entry) {
+            self.entry = entry
+            english = Template(entry.en)
+            rendered = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Template(entry.text($0))) })
         }
+    }
+
+    /// Matchable entries, most specific first.
+    /// (Ties keep the order of the tables, so an earlier entry wins over a later equal one.)
+    static let matchers: [Matcher] = entries
+        .filter(\.matches)
+        .map(Matcher.init)
         .enumerated()
         .sorted { ($0.element.english.literalLength, -$0.offset) > ($1.element.english.literalLength, -$1.offset) }
         .map(\.element)
 
-    static let matchersByLead: [Character: [Int]] = {
-        var table: [Character: [Int]] = [:]
-        for (index, matcher) in matchers.enumerated() {
-            if let lead = matcher.english.leadingCharacter { table[lead, default: []].append(index) }
+    /// Per first byte of a text, the matchers that can match it, in `matchers` order: those
+    /// whose template starts with that byte, and those starting with a placeholder.
+    static let candidatesByLead: [[Matcher]] = {
+        (0...255).map { (byte: Int) -> [Matcher] in
+            matchers.filter { matcher in
+                guard let lead = matcher.english.leadingByte else { return true }
+                return Int(lead) == byte
+            }
         }
-        return table
     }()
-
-    static let unanchoredMatchers: [Int] = matchers.indices.filter { matchers[$0].english.leadingCharacter == nil }
 
     /// The entry with an id.
     public static func entry(_ id: String) -> Entry? { byID[id] }
@@ -119,13 +132,10 @@ public enum Catalogue {
     }
 
     static func matching(_ english: String, to language: Language) -> (id: String, text: String)? {
-        guard english.count <= longestTranslated else { return nil }
-        let characters = Array(english)
-        var candidates = matchersByLead[characters.first ?? " "] ?? []
-        candidates += unanchoredMatchers
-        candidates.sort()
-        for index in candidates {
-            let matcher = matchers[index]
+        guard english.utf8.count <= longestTranslated * 4, english.count <= longestTranslated else { return nil }
+        let characters = Array(english.utf8)
+        let candidates = candidatesByLead[Int(characters.first ?? 0x20)]
+        for matcher in candidates {
             let values = matcher.english.match(characters) { kind, captured in
                 render(kind, captured, language)
             }
@@ -146,10 +156,34 @@ public enum Catalogue {
             return NumberText.localize(value, in: language)
         case .fragment:
             guard !value.isEmpty else { return nil }
-            return matching(value, to: language)?.text
+            return fragment(value, language)
         case .optionalFragment:
             if value.isEmpty { return "" }
-            return matching(value, to: language)?.text
+            return fragment(value, language)
         }
     }
+
+    /// A fragment's translation, remembered: matching a message tries many candidate
+    /// fragments ("a goal", "an indicator" …), and the same few recur in every message.
+    static func fragment(_ english: String, _ language: Language) -> String? {
+        let key = FragmentKey(text: english, language: language)
+        if let known = fragmentMemo.withLock({ $0[key] }) { return known.translation }
+        let translation = matching(english, to: language)?.text
+        fragmentMemo.withLock { memo in
+            if memo.count >= 4_096 { memo.removeAll(keepingCapacity: true) }
+            memo[key] = FragmentTranslation(translation: translation)
+        }
+        return translation
+    }
+
+    struct FragmentKey: Hashable, Sendable {
+        let text: String
+        let language: Language
+    }
+
+    struct FragmentTranslation: Sendable {
+        let translation: String?
+    }
+
+    static let fragmentMemo = Mutex<[FragmentKey: FragmentTranslation]>([:])
 }

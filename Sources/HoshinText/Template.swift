@@ -12,7 +12,7 @@ public struct Template: Sendable, Hashable {
 
     /// A piece of a template.
     public enum Piece: Sendable, Hashable {
-        case literal([Character])
+        case literal([UInt8])
         case placeholder(name: String, kind: Kind)
     }
 
@@ -22,7 +22,7 @@ public struct Template: Sendable, Hashable {
     /// Parses a template; `{{` and `}}` are not needed by any text and not supported.
     public init(_ source: String) {
         var pieces: [Piece] = []
-        var literal: [Character] = []
+        var literal: [UInt8] = []
         var index = source.startIndex
         while index < source.endIndex {
             let character = source[index]
@@ -39,7 +39,7 @@ public struct Template: Sendable, Hashable {
                     continue
                 }
             }
-            literal.append(character)
+            literal.append(contentsOf: character.utf8)
             index = source.index(after: index)
         }
         if !literal.isEmpty { pieces.append(.literal(literal)) }
@@ -57,14 +57,14 @@ public struct Template: Sendable, Hashable {
     /// Characters of literal text: the more, the more specific a template is.
     var literalLength: Int {
         pieces.reduce(0) { total, piece in
-            if case .literal(let characters) = piece { return total + characters.count }
+            if case .literal(let bytes) = piece { return total + String(decoding: bytes, as: UTF8.self).count }
             return total
         }
     }
 
-    /// The leading literal, used to pick candidate templates quickly.
-    var leadingCharacter: Character? {
-        if case .literal(let characters)? = pieces.first { return characters.first }
+    /// The first byte of the leading literal, used to pick candidate templates quickly.
+    var leadingByte: UInt8? {
+        if case .literal(let bytes)? = pieces.first { return bytes.first }
         return nil
     }
 
@@ -73,7 +73,7 @@ public struct Template: Sendable, Hashable {
         var out = ""
         for piece in pieces {
             switch piece {
-            case .literal(let characters): out.append(contentsOf: characters)
+            case .literal(let bytes): out += String(decoding: bytes, as: UTF8.self)
             case .placeholder(let name, _): out += values[name] ?? ""
             }
         }
@@ -82,14 +82,15 @@ public struct Template: Sendable, Hashable {
 
     /// Matches a whole text against the template. `value` checks and renders one captured
     /// placeholder (nil when it cannot be that placeholder); the first match, shortest captures
-    /// first, wins.
-    func match(_ text: [Character], value: (Kind, String) -> String?) -> [String: String]? {
+    /// first, wins. Texts are compared as UTF-8 bytes (cheap, and exact); a capture
+    /// never ends inside a character.
+    func match(_ text: [UInt8], value: (Kind, String) -> String?) -> [String: String]? {
         var values: [String: String] = [:]
         var steps = 0
         return match(text, from: 0, piece: 0, values: &values, steps: &steps, value: value) ? values : nil
     }
 
-    private func match(_ text: [Character], from start: Int, piece: Int, values: inout [String: String],
+    private func match(_ text: [UInt8], from start: Int, piece: Int, values: inout [String: String],
                        steps: inout Int, value: (Kind, String) -> String?) -> Bool {
         steps += 1
         if steps > 20_000 { return false }
@@ -101,7 +102,7 @@ public struct Template: Sendable, Hashable {
             return match(text, from: start + characters.count, piece: piece + 1, values: &values, steps: &steps, value: value)
         case .placeholder(let name, let kind):
             let isLast = piece == pieces.count - 1
-            var nextLiteral: [Character]?
+            var nextLiteral: [UInt8]?
             if piece + 1 < pieces.count, case .literal(let characters) = pieces[piece + 1] { nextLiteral = characters }
             var end = isLast ? text.count : start
             while end <= text.count {
@@ -110,7 +111,11 @@ public struct Template: Sendable, Hashable {
                     guard let found = Self.find(nextLiteral, in: text, from: end) else { return false }
                     end = found
                 }
-                if let rendered = value(kind, String(text[start..<end])) {
+                if end < text.count, text[end] & 0xC0 == 0x80 {
+                    end += 1   // inside a character: not a place a capture can end
+                    continue
+                }
+                if let rendered = value(kind, Self.string(text[start..<end])) {
                     values[name] = rendered
                     if match(text, from: end, piece: piece + 1, values: &values, steps: &steps, value: value) { return true }
                     values[name] = nil
@@ -121,7 +126,11 @@ public struct Template: Sendable, Hashable {
         }
     }
 
-    static func find(_ needle: [Character], in text: [Character], from start: Int) -> Int? {
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func find(_ needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty else { return start }
         var index = start
         while index + needle.count <= text.count {

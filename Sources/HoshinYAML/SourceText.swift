@@ -6,8 +6,9 @@
 public struct SourceText: Sendable {
     /// The file's bytes, exactly as read.
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of every line (line 1 starts at 0).
-    public let lineStarts: [Int]
+    /// Byte offset of the first byte of every line (line 1 starts at 0); 32 bits, as
+    /// a file is at most a few megabytes (the limit is 8 MiB).
+    let lineStarts: [Int32]
     /// The offset of the first byte that is not valid UTF-8, if any.
     public let firstInvalidUTF8Offset: Int?
     /// The offset of the first NUL byte, if any (a sign of a binary file).
@@ -26,7 +27,7 @@ public struct SourceText: Sendable {
     /// Reads the tables off `bytes` in one pass.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var lineStarts = [0]
+        var lineStarts: [Int32] = [0]
         var checkpoints: [Int32] = [0]
         var invalid: Int?
         var nul: Int?
@@ -36,16 +37,28 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             while i < count {
+                // Eight printable ASCII bytes at once (no line break, NUL or UTF-8 lead
+                // byte among them) when no checkpoint falls inside them.
+                if i + 8 <= count, characters % SourceText.checkpointStride < SourceText.checkpointStride - 8 {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let high = word & 0x8080_8080_8080_8080
+                    let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if high | control == 0 {
+                        i += 8
+                        characters += 8
+                        continue
+                    }
+                }
                 let byte = buffer[i]
                 var width = 1
                 if byte < 0x80 {
                     if byte == 0x0A {
-                        lineStarts.append(i + 1)
+                        lineStarts.append(Int32(truncatingIfNeeded: i + 1))
                     } else if byte == 0x0D {
                         if i + 1 < count, buffer[i + 1] == 0x0A {
                             // CRLF: libyaml counts two characters; so do we.
                         } else {
-                            lineStarts.append(i + 1)
+                            lineStarts.append(Int32(truncatingIfNeeded: i + 1))
                         }
                     } else if byte == 0, nul == nil {
                         nul = i
@@ -65,12 +78,12 @@ public struct SourceText: Sendable {
                 }
             }
         }
-        self.lineStarts = lineStarts
+        self.lineStarts = lineStarts.withUnsafeBufferPointer { Array($0) }
         self.byteOrderMarkLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         self.firstInvalidUTF8Offset = invalid
         self.firstNULOffset = nul
         self.isASCII = ascii
-        self.characterCheckpoints = checkpoints
+        self.characterCheckpoints = checkpoints.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Width of the well-formed UTF-8 sequence starting at `i`, or 0 if it is ill-formed.
@@ -133,6 +146,12 @@ public struct SourceText: Sendable {
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
             while remaining > 0, offset < count {
+                if remaining >= 8, offset + 8 <= count,
+                   UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    offset += 8
+                    remaining -= 8
+                    continue
+                }
                 let byte = buffer[offset]
                 var width = 1
                 if byte >= 0x80 {
@@ -155,7 +174,7 @@ public struct SourceText: Sendable {
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         let line = lineIndex(ofByteOffset: clamped)
-        var lineStart = lineStarts[line]
+        var lineStart = Int(lineStarts[line])
         if line == 0, clamped >= byteOrderMarkLength { lineStart = byteOrderMarkLength }
         let column = characterIndex(ofByteOffset: clamped) - characterIndex(ofByteOffset: lineStart) + 1
         return SourceLocation(line: line + 1, column: max(1, column), offset: clamped)
@@ -167,7 +186,7 @@ public struct SourceText: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -202,12 +221,15 @@ public struct SourceText: Sendable {
     /// first line, without the byte-order mark).
     public func lineRange(_ index: Int) -> Range<Int> {
         guard index >= 0, index < lineStarts.count else { return bytes.count..<bytes.count }
-        var start = lineStarts[index]
+        var start = Int(lineStarts[index])
         if index == 0 { start = min(byteOrderMarkLength, bytes.count) }
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         return start..<end
     }
+
+    /// The number of lines (a file without a line break has one).
+    public var lineCount: Int { lineStarts.count }
 
     /// The text of the 1-based line `number`, without its line break.
     public func lineText(_ number: Int) -> String {

@@ -55,6 +55,15 @@ public struct YAMLDocument: Sendable {
         return String(decoding: scalarBytes[start..<(start + Int(node.valueLength))], as: UTF8.self)
     }
 
+    /// Calls `body` with a scalar's value bytes (empty for other nodes), without making a string.
+    public func withValueBytes<Result>(_ id: YAMLNode.ID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let node = self[id]
+        let length = node.kind == .scalar ? Int(node.valueLength) : 0
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.valueStart)..<(Int(node.valueStart) + length)]))
+        }
+    }
+
     /// True when a scalar's value is exactly `text`, compared without allocating.
     public func scalar(_ id: YAMLNode.ID, equals text: StaticString) -> Bool {
         let node = self[id]

@@ -235,20 +235,21 @@ private struct DocumentBuilder {
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            let children = Array(pending[frame.childrenStart...])
+            let firstIndex = childList.count
+            childList.append(contentsOf: pending[frame.childrenStart...])
             pending.removeSubrange(frame.childrenStart...)
+            let childCount = childList.count - firstIndex
             var end: Int
             if frame.style == .flow {
                 end = offset(event.end_mark)
             } else {
-                end = children.last.map { nodes[Int($0)].end } ?? frame.start
+                end = childCount > 0 ? nodes[Int(childList[childList.count - 1])].end : frame.start
             }
             end = max(end, frame.start)
-            if frame.kind == .mapping { checkDuplicateKeys(children) }
-            let first = Int32(truncatingIfNeeded: childList.count)
-            childList.append(contentsOf: children)
+            if frame.kind == .mapping { checkDuplicateKeys(firstIndex..<childList.count) }
+            let first = Int32(truncatingIfNeeded: firstIndex)
             nodes[frame.index] = YAMLNode(
-                kind: frame.kind, style: frame.style, start: frame.start, end: end, firstChild: first, childCount: Int32(truncatingIfNeeded: children.count))
+                kind: frame.kind, style: frame.style, start: frame.start, end: end, firstChild: first, childCount: Int32(truncatingIfNeeded: childCount))
             return attach(YAMLNode.ID(frame.index), anchor: frame.anchor, size: frame.expandedSize)
         case YAML_ALIAS_EVENT:
             let start = offset(event.start_mark)
@@ -307,28 +308,40 @@ private struct DocumentBuilder {
         return true
     }
 
-    /// A key's bytes, hashed and compared byte for byte (not as a `String`, which would
-    /// equate canonically equivalent texts).
-    struct KeyBytes: Hashable {
-        let bytes: ArraySlice<UInt8>
-        init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
-        static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.bytes.elementsEqual(b.bytes) }
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    /// True when two scalar nodes have the same value bytes (compared byte for byte, not
+    /// as `String`s, which would equate canonically equivalent texts).
+    func sameValue(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+        guard a.valueLength == b.valueLength else { return false }
+        let length = Int(a.valueLength)
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            let left = Int(a.valueStart)
+            let right = Int(b.valueStart)
+            for k in 0..<length where buffer[left + k] != buffer[right + k] { return false }
+            return true
+        }
     }
 
     /// Reports every scalar key of a mapping that repeats an earlier one, and aliases used as keys.
     ///
     /// Keys are compared by their exact bytes (so by Unicode code points, with no
-    /// normalisation), the same way whatever the size of the mapping.
-    mutating func checkDuplicateKeys(_ children: [YAMLNode.ID]) {
-        if children.count < 4 && (children.first.map { nodes[Int($0)].kind != .alias } ?? true) { return }
-        // Small mappings (most of a plan) compare pairwise, large ones through a set: both
-        // by exact bytes, so the answer never depends on the size.
-        let small = children.count / 2 <= 24
-        var seen: [KeyBytes: YAMLNode.ID] = [:]
+    /// normalisation), the same way whatever the size of the mapping. Small mappings
+    /// compare keys pairwise; larger ones (measurement series) use an open-addressing
+    /// table of key hashes over the value bytes, so no string is made.
+    mutating func checkDuplicateKeys(_ range: Range<Int>) {
+        let base = range.lowerBound
+        let count = range.count
+        let keyCount = count / 2
+        var table: [Int32] = []
+        var mask = 0
+        if keyCount > 12 {
+            var size = 16
+            while size < keyCount * 2 { size <<= 1 }
+            table = Array(repeating: -1, count: size)
+            mask = size - 1
+        }
         var index = 0
-        while index < children.count {
-            let keyID = children[index]
+        while index < count {
+            let keyID = childList[base + index]
             let key = nodes[Int(keyID)]
             index += 2
             if key.kind == .alias {
@@ -337,27 +350,33 @@ private struct DocumentBuilder {
                                             message: YAMLMessages.aliasKey(name)))
                 continue
             }
-            guard key.kind == .scalar else { continue }
-            let start = Int(key.valueStart)
-            let bytes = KeyBytes(scalarBytes[start..<(start + Int(key.valueLength))])
-            var found: YAMLNode.ID?
-            if small {
+            guard key.kind == .scalar, keyCount >= 2 else { continue }
+            var firstID: YAMLNode.ID?
+            if table.isEmpty {
                 var earlier = 0
                 while earlier < index - 2 {
-                    let candidate = nodes[Int(children[earlier])]
-                    if candidate.kind == .scalar, candidate.valueLength == key.valueLength,
-                       KeyBytes(scalarBytes[Int(candidate.valueStart)..<(Int(candidate.valueStart) + Int(candidate.valueLength))]) == bytes {
-                        found = children[earlier]
+                    let candidate = nodes[Int(childList[base + earlier])]
+                    if candidate.kind == .scalar, sameValue(candidate, key) {
+                        firstID = childList[base + earlier]
                         break
                     }
                     earlier += 2
                 }
             } else {
-                found = seen[bytes]
-                if found == nil { seen[bytes] = keyID }
+                var slot = hashValue(key) & mask
+                while table[slot] >= 0 {
+                    let candidateID = childList[base + Int(table[slot])]
+                    if sameValue(nodes[Int(candidateID)], key) {
+                        firstID = candidateID
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if firstID == nil { table[slot] = Int32(index - 2) }
             }
-            guard let firstID = found else { continue }
-            let text = String(decoding: bytes.bytes, as: UTF8.self)
+            guard let firstID else { continue }
+            let start = Int(key.valueStart)
+            let text = String(decoding: scalarBytes[start..<(start + Int(key.valueLength))], as: UTF8.self)
             let first = nodes[Int(firstID)]
             let location = source.location(ofByteOffset: first.start)
             problems.append(YAMLProblem(
@@ -365,6 +384,18 @@ private struct DocumentBuilder {
                 start: key.start, end: key.end,
                 message: "duplicate key '\(text)'; it is first given at line \(location.line), column \(location.column)"))
         }
+    }
+
+    /// FNV-1a over a scalar's value bytes.
+    func hashValue(_ node: YAMLNode) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        scalarBytes.withUnsafeBufferPointer { buffer in
+            let start = Int(node.valueStart)
+            for k in start..<(start + Int(node.valueLength)) {
+                hash = (hash ^ UInt64(buffer[k])) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
     /// The end of a block scalar without the blank lines libyaml counts into it.

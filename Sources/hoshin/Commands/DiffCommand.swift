@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import HoshinModel
 import HoshinRender
 import HoshinRepository
@@ -72,9 +74,37 @@ struct DiffCommand: ParsableCommand {
 
     mutating func run() throws {
         directory = try PlanFolder.resolve(directory)
-        let earlier = try side(from, isLater: false)
-        let later = try side(to, isLater: true)
-        let diff = StatusDiff(from: try tree(earlier), to: try tree(later))
+        let command = self
+        // The two sides are independent: read (and roll up) both at once; errors are
+        // still reported earlier side first, as if one after the other.
+        let sides = Self.concurrently({ try command.side(command.from, isLater: false) }, { try command.side(command.to, isLater: true) })
+        let earlier = try sides.0.get()
+        let later = try sides.1.get()
+        _ = try ValidationGate.repository(earlier.result, heading: earlier.name)
+        _ = try ValidationGate.repository(later.result, heading: later.name)
+        let trees = Self.concurrently({ try command.tree(earlier) }, { try command.tree(later) })
+        let diff = StatusDiff(from: try trees.0.get(), to: try trees.1.get())
         Terminal.write(DiffRenderer(format: format, language: later.result.language, fromName: earlier.name, toName: later.name).render(diff))
+        // Nothing is left to do: exit without tearing down two repositories and trees.
+        Foundation.exit(0)
+    }
+
+    /// Runs two pieces of work on two threads and returns both outcomes.
+    static func concurrently<A, B>(_ first: () throws -> A, _ second: () throws -> B)
+        -> (Result<A, any Error>, Result<B, any Error>) {
+        var a: Result<A, any Error>?
+        var b: Result<B, any Error>?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let work = (first, second)
+                nonisolated(unsafe) var outcomes: (Result<A, any Error>?, Result<B, any Error>?) = (nil, nil)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { outcomes.0 = Result { try work.0() } } else { outcomes.1 = Result { try work.1() } }
+                }
+                a = outcomes.0
+                b = outcomes.1
+            }
+        }
+        return (a!, b!)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HoshinOutput
 import HoshinRender
 import HoshinRepository
 import HoshinModel
@@ -64,11 +66,16 @@ struct StatusCommand: ParsableCommand {
         let renderer: any StatusRenderer = format == .html && unit != nil
             ? HTMLRenderer(bowlingThrough: plans.bowlingPeriod(asOf: repository.date))
             : format.renderer(terminal: terminal, width: output == nil ? Terminal.stdoutColumns : nil)
-        let text = renderer.render(tree)
         if let output {
-            try AtomicFile.write(Array(text.utf8), to: output)
+            var buffer = OutputBuffer()
+            renderer.write(tree, to: &buffer)
+            try AtomicFile.write(buffer.bytes, to: output)
         } else {
-            Terminal.write(text)
+            var buffer = OutputBuffer(streamingTo: STDOUT_FILENO)
+            renderer.write(tree, to: &buffer)
+            buffer.flush()
+            // Nothing is left to do: exit without tearing down the repository and tree.
+            Foundation.exit(hasErrors ? 1 : 0)
         }
         if hasErrors { throw ExitCode(1) }
     }

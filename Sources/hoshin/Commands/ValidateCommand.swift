@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HoshinOutput
 import HoshinRepository
 import HoshinReporters
 
@@ -35,9 +37,11 @@ struct ValidateCommand: ParsableCommand {
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
                                        strict: strict,
                                        relativize: RepositoryRoot.relativizer(directory: repository.directory))
-        var out = BufferedOutput()
-        reporter.write(result, to: &out)
-        out.flush()
-        if result.errorCount > 0 || (strict && result.warningCount > 0) { throw ExitCode(1) }
+        var buffer = OutputBuffer(streamingTo: STDOUT_FILENO)
+        reporter.write(result, to: &buffer)
+        buffer.flush()
+        // The process ends here: exiting directly skips tearing down the loaded
+        // repository, which costs as much as a tenth of the run on a large one.
+        Foundation.exit(result.errorCount > 0 || (strict && result.warningCount > 0) ? 1 : 0)
     }
 }

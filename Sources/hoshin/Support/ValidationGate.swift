@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoshinModel
+import HoshinOutput
 import HoshinReporters
 import HoshinRepository
 import HoshinText
@@ -19,7 +20,7 @@ enum ValidationGate {
 
     /// Writes a result's errors to stderr in `validate`'s text format.
     static func reportErrors(_ result: ValidationResult, heading: String? = nil) {
-        var out = BufferedOutput(descriptor: STDERR_FILENO)
+        var out = OutputBuffer(streamingTo: STDERR_FILENO)
         if let heading { out.write("\(Catalogue.translate(heading, to: result.language)):\n") }
         TextReporter(colour: Terminal.stderrSupportsColour).write(result.errorsOnly, to: &out)
         out.flush()
