@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HoshinModel
 import HoshinRepository
 import Synchronization
@@ -41,7 +42,7 @@ final class RepositoryCache: Sendable {
     struct State: Sendable {
         var listing: Listing?
         var snapshot: Snapshot?
-        var derived: [String: String] = [:]
+        var derived: [String: DerivedText] = [:]
         /// The size of `derived`, in UTF-8 bytes.
         var derivedBytes = 0
         var loads = 0
@@ -193,16 +194,16 @@ final class RepositoryCache: Sendable {
     static let derivedBudget = 64 << 20
 
     /// A value derived from `snapshot`, computed once per snapshot and key.
-    func derived(_ key: String, of snapshot: Snapshot, _ make: () throws -> String) rethrows -> String {
-        let cached = state.withLock { state -> String? in
+    func derived(_ key: String, of snapshot: Snapshot, _ make: () throws -> String) rethrows -> DerivedText {
+        let cached = state.withLock { state -> DerivedText? in
             guard state.snapshot?.serial == snapshot.serial else { return nil }
             return state.derived[key]
         }
         if let cached { return cached }
-        let value = try make()
+        let value = DerivedText(try make())
         state.withLock { state in
             guard state.snapshot?.serial == snapshot.serial else { return }
-            let size = value.utf8.count
+            let size = value.buffer.readableBytes
             if state.derivedBytes + size > Self.derivedBudget {
                 state.derived = [:]
                 state.derivedBytes = 0
@@ -213,5 +214,18 @@ final class RepositoryCache: Sendable {
             }
         }
         return value
+    }
+}
+
+/// A page or JSON text made once per repository snapshot, kept with its response bytes so
+/// that a warm read sends them without copying (a unit's status object is 0.6 MB in a large
+/// region).
+struct DerivedText: Sendable {
+    let text: String
+    let buffer: ByteBuffer
+
+    init(_ text: String) {
+        self.text = text
+        self.buffer = ByteBuffer(string: text)
     }
 }

@@ -131,6 +131,12 @@ struct ServerApp: Sendable {
 
     // MARK: Pages
 
+    /// A cached page as it is (no identity to show), else with "signed in as".
+    func page(_ html: DerivedText, _ identity: Identity, _ repository: PlanRepository) -> Response {
+        guard identity.email != nil else { return Responses.html(.ok, buffer: html.buffer) }
+        return Responses.html(.ok, Page.withIdentity(html.text, identity, words: words(repository)))
+    }
+
     func overview(_ request: Request, _ identity: Identity) throws -> Response {
         let (snapshot, repository) = try snapshot()
         let date = try asOf(request, api: false)
@@ -138,7 +144,7 @@ struct ServerApp: Sendable {
             let tree = try RollupEngine(repository: repository, asOf: date).tree()
             return Page.overview(HTMLRenderer().render(tree), repository: repository, words: words(repository))
         }
-        return Responses.html(.ok, Page.withIdentity(html, identity, words: words(repository)))
+        return page(html, identity, repository)
     }
 
     func unitID(_ context: ServerContext, in repository: PlanRepository, api: Bool = false) throws -> UnitPlan {
@@ -158,7 +164,7 @@ struct ServerApp: Sendable {
             let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit.id.value, depth: 0)
             return Page.unit(HTMLRenderer().render(tree), unit: unit, repository: repository, words: words(repository))
         }
-        return Responses.html(.ok, Page.withIdentity(html, identity, words: words(repository)))
+        return page(html, identity, repository)
     }
 
     func reviewPack(_ request: Request, _ identity: Identity, _ context: ServerContext) throws -> Response {
@@ -185,7 +191,7 @@ struct ServerApp: Sendable {
             return StatusJSON.render(tree, problems: snapshot.result.diagnostics.filter { $0.severity == .error }
                 .map { localized($0, repository) })
         }
-        return Responses.json(.ok, text: text)
+        return Responses.json(.ok, buffer: text.buffer)
     }
 
     func apiValidate(_ request: Request, _ identity: Identity) throws -> Response {
@@ -196,6 +202,6 @@ struct ServerApp: Sendable {
         let text = cache.derived("api:validate", of: snapshot) {
             JSONReporter().render(snapshot.result.localized(language(snapshot.result.repository)))
         }
-        return Responses.json(.ok, text: text)
+        return Responses.json(.ok, buffer: text.buffer)
     }
 }
