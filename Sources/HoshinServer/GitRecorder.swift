@@ -90,13 +90,6 @@ struct GitRecorder: Sendable {
         return .success(head)
     }
 
-    /// The commit checked out now.
-    func head() -> String? {
-        let out = git(["rev-parse", "HEAD"])
-        let id = out.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return out.status == 0 && !id.isEmpty ? id : nil
-    }
-
     /// `--git push`: one push of HEAD. A push refused because upstream moved on (someone
     /// pushed between our fetch and our push) is `.rejected`, with upstream fetched into
     /// `FETCH_HEAD`; any other failure is `.failed`.

@@ -72,7 +72,8 @@ actor WriteService {
             }
             switch git.push() {
             case .pushed:
-                return (outcome, git.head() ?? id, attempt == 1 ? "accepted" : "accepted after \(attempt) pushes")
+                // Each attempt commits anew, so `id` is the commit that was pushed.
+                return (outcome, id, attempt == 1 ? "accepted" : "accepted after \(attempt) pushes")
             case .failed(let why):
                 return (outcome, id, "accepted, not pushed (\(why))")
             case .rejected:
