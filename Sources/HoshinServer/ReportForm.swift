@@ -181,7 +181,7 @@ enum ReportFormPage {
         var out = "<div class=\"row indicator\(messages.isEmpty ? "" : " has-message")\" id=\"indicator-\(html)\">"
         out += "<div><span class=\"title\">\(HTML.escape(indicator.title))\(unit)</span>"
         let recent = indicator.measurements.filter { $0.period < model.period }.suffix(3)
-            .map { "\($0.period): \(ValueText.shown(ValueText.measurement($0.value), in: language))" }.joined(separator: ", ")
+            .map { "\($0.period): \(ValueText.shown(ValueText.measurement($0.value), in: language))" }.joined(separator: " · ")
         if !recent.isEmpty { out += "<div class=\"now\">\(HTML.escape(recent))</div>" }
         out += "</div>"
         out += "<div><label for=\"i-\(html)-value\">\(words.value) \(model.period)</label><input id=\"i-\(html)-value\" name=\"i.\(html).value\" inputmode=\"decimal\" value=\"\(HTML.escape(field.shown))\"\(disabled)></div>"

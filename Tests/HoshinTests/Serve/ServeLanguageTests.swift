@@ -16,7 +16,7 @@ struct ServeLanguageTests {
         defer { server.stop() }
         let form = try await ServeFormTests.open(server)
         // The earlier values beside the field, and the field of an earlier period.
-        #expect(form.body.contains("2026-08: 15,2, 2026-09: 13,9"))
+        #expect(form.body.contains("2026-08: 15,2 · 2026-09: 13,9"))
         #expect(!form.body.contains("13.9"))
         let earlier = try await ServeFormTests.open(server, "/units/kardiologi/report?period=2026-09", cookie: form.cookie)
         #expect(earlier.body.contains("name=\"i.aterinlaggning.value\" inputmode=\"decimal\" value=\"13,9\""))
@@ -52,7 +52,7 @@ struct ServeLanguageTests {
         defer { english.stop() }
         let form = try await english.get("/units/kardiologi/report")
         #expect(form.body.contains("<html lang=\"en\">"))
-        #expect(form.body.contains("2026-08: 15.2, 2026-09: 13.9"))
+        #expect(form.body.contains("2026-08: 15.2 · 2026-09: 13.9"))
         #expect(form.body.contains(">Save</button>"))
         let unit = try await english.get("/units/kardiologi")
         #expect(unit.body.contains("lang=\"en\""))
@@ -63,7 +63,7 @@ struct ServeLanguageTests {
         defer { danish.stop() }
         let dansk = try await danish.get("/units/kardiologi/report")
         #expect(dansk.body.contains("<html lang=\"da\">"))
-        #expect(dansk.body.contains("2026-08: 15,2, 2026-09: 13,9"))
+        #expect(dansk.body.contains("2026-08: 15,2 · 2026-09: 13,9"))
         #expect(dansk.body.contains(">Gem</button>"))
     }
 
