@@ -29,11 +29,14 @@ let package = Package(
         ),
         // The only code that imports CYAML: YAML nodes with exact byte ranges.
         .target(name: "HoshinYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
-        // Every text a person reads, in sv, da and en (the message catalogue), the choice of
-        // language, and numbers as each language writes them. No dependencies.
+        // What several modules share: every text a person reads, in sv, da and en (the message
+        // catalogue), the choice of language, numbers as each language writes them, escaping
+        // per output language and ANSI styling. No dependencies.
         .target(name: "HoshinText", swiftSettings: swiftSettings),
-        // Plain value types: settings, unit plans, diagnostics, dates and periods.
-        .target(name: "HoshinModel", dependencies: ["HoshinText"], swiftSettings: swiftSettings),
+        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
+        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
+        // Plain value types: settings, unit plans, diagnostics (and their §6 JSON), dates and periods.
+        .target(name: "HoshinModel", dependencies: ["HoshinText", "HoshinOutput"], swiftSettings: swiftSettings),
         // YAML nodes -> plan model, collecting schema problems as diagnostics.
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
@@ -42,8 +45,6 @@ let package = Package(
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.
         .target(name: "HoshinRollup", dependencies: ["HoshinModel", "HoshinVariation"], swiftSettings: swiftSettings),
-        // Output bytes streamed to stdout, and a JSON writer with keys in a fixed order.
-        .target(name: "HoshinOutput", swiftSettings: swiftSettings),
         // Status output: tree, JSON, Markdown, CSV, HTML.
         .target(name: "HoshinRender", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup", "HoshinVariation", "HoshinOutput"], swiftSettings: swiftSettings),
         // Reporting sheets (spec §9): CSV, and the rows of a unit's sheet.
@@ -51,7 +52,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "HoshinSheets", dependencies: ["HoshinText", "HoshinModel", "CZlib"], swiftSettings: swiftSettings),
         // In-place edits: changes of the model as byte-range splices of the original text.
-        .target(name: "HoshinEditing", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
+        .target(name: "HoshinEditing", dependencies: ["HoshinText", "HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // Finding, reading, parsing, validating and safely updating a plan repository.
         .target(
             name: "HoshinRepository",
@@ -72,7 +73,7 @@ let package = Package(
             name: "HoshinServer",
             dependencies: [
                 "HoshinRepository", "HoshinModel", "HoshinRollup", "HoshinRender", "HoshinReporters",
-                "HoshinUpdate", "HoshinEditing", "HoshinYAML", "HoshinOutput",
+                "HoshinUpdate", "HoshinEditing", "HoshinYAML", "HoshinText", "HoshinOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -84,7 +85,7 @@ let package = Package(
             name: "hoshin",
             dependencies: [
                 "HoshinRepository", "HoshinReporters", "HoshinRules", "HoshinModel", "HoshinRollup", "HoshinRender",
-                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText", "HoshinOutput",
+                "HoshinSheets", "HoshinUpdate", "HoshinServer", "HoshinText", "HoshinOutput", "HoshinVariation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -109,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "HoshinTests",
             dependencies: [
-                "HoshinTestSupport",
+                "HoshinTestSupport", "CYAML",
                 "HoshinYAML", "HoshinModel", "HoshinDecoding", "HoshinRules", "HoshinRepository", "HoshinReporters",
                 "HoshinText", "HoshinRollup", "HoshinRender", "HoshinVariation", "HoshinEditing", "HoshinSheets", "HoshinUpdate",
                 "HoshinServer", "HoshinOutput",

@@ -1,3 +1,5 @@
+import HoshinText
+
 /// Writes values as YAML scalars: plain when that reads back as the same text,
 /// double-quoted when it would not.
 public enum ScalarWriter {
@@ -83,27 +85,7 @@ public enum ScalarWriter {
 
     /// A double-quoted scalar with YAML escapes.
     public static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{85}": out += "\\N"       // NEL: a line break to YAML 1.1 readers
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            default:
-                if !writesAsIs(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        Escape.yamlDoubleQuoted(text, writesAsIs: writesAsIs)
     }
 
     /// A number written plain: whole numbers without a fraction, else the shortest exact form,

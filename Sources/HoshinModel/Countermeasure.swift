@@ -63,22 +63,18 @@ public struct Countermeasure: Sendable {
 }
 
 /// The unit's analysis of one measurement period of an indicator (`comments`).
-public struct IndicatorComment: Sendable {
-    /// The period commented on.
-    public var period: Period
-    /// The text.
-    public var text: String
-    /// The period key's bytes.
-    public var keyRange: ByteRange
-    /// The text's bytes.
-    public var valueRange: ByteRange
+public typealias IndicatorComment = PeriodEntry<String>
+
+extension PeriodEntry where Value == String {
+    /// The comment's text.
+    public var text: String {
+        get { value }
+        set { value = newValue }
+    }
 
     /// Creates a comment.
     public init(period: Period, text: String, keyRange: ByteRange, valueRange: ByteRange) {
-        self.period = period
-        self.text = text
-        self.keyRange = keyRange
-        self.valueRange = valueRange
+        self.init(period: period, value: text, keyRange: keyRange, valueRange: valueRange)
     }
 }
 

@@ -1,3 +1,5 @@
+import HoshinOutput
+
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case error, warning, info
@@ -18,15 +20,40 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// A half-open range of UTF-8 byte offsets in one file.
 public struct ByteRange: Sendable, Hashable, Codable {
+    // 32 bits each: a plan file is at most 8 MiB, and the model holds a range for every
+    // value it read (half the size of two `Int`s, across tens of thousands of values).
+    private var lower: Int32
+    private var upper: Int32
+
     /// First byte.
-    public var start: Int
+    public var start: Int {
+        get { Int(lower) }
+        set { lower = Int32(clamping: newValue) }
+    }
+
     /// One past the last byte.
-    public var end: Int
+    public var end: Int {
+        get { Int(upper) }
+        set { upper = Int32(clamping: newValue) }
+    }
 
     /// Creates a range; `end` is raised to `start` if smaller.
     public init(start: Int, end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        lower = Int32(clamping: start)
+        upper = Int32(clamping: max(start, end))
+    }
+
+    enum CodingKeys: String, CodingKey { case start, end }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(start: try container.decode(Int.self, forKey: .start), end: try container.decode(Int.self, forKey: .end))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
     }
 }
 
@@ -104,5 +131,22 @@ public struct Diagnostic: Sendable, Hashable {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.message < b.message
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic as spec §6's JSON object (keys sorted): `validate --format json` and the
+    /// `problems` of the status JSON.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("column"); json.integer(start.column)
+        json.key("endColumn"); json.integer(end.column)
+        json.key("endLine"); json.integer(end.line)
+        json.key("file"); json.string(file)
+        json.key("line"); json.integer(start.line)
+        json.key("message"); json.string(message)
+        json.key("rule"); json.string(rule)
+        json.key("severity"); json.string(severity.rawValue)
+        json.endObject()
     }
 }

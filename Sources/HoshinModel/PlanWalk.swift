@@ -23,9 +23,8 @@ extension PlanRepository {
 
     /// The goal a `UNIT/ID` reference names, with its unit, if any.
     public func goal(_ reference: String) -> (unit: UnitPlan, goal: Goal)? {
-        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let unit = unitsByID[String(parts[0])] else { return nil }
-        guard let goal = unit.goals.first(where: { $0.id.value == parts[1] }) else { return nil }
+        guard let reference = Reference(reference), let unit = unitsByID[reference.unit] else { return nil }
+        guard let goal = unit.goals.first(where: { $0.id.value == reference.id }) else { return nil }
         return (unit, goal)
     }
 }

@@ -1,4 +1,5 @@
-/// The stable ids of the rules every build has (spec §6).
+/// The stable ids of the rules every build has (spec §6), defined once: the rule descriptions
+/// (`HoshinRules`) and everything that reports a rule take their ids from here.
 public enum RuleID {
     public static let yamlSyntax = "yaml-syntax"
     public static let duplicateKey = "duplicate-key"

@@ -148,25 +148,29 @@ public enum MeasurementValue: Sendable, Hashable {
     case ratio(num: Double, den: Double)
 }
 
-/// One measurement: a period and its value.
-public struct Measurement: Sendable {
+/// A value keyed by a measurement period in a plan file (`2026-10: 7.9`): a measurement, or
+/// the unit's comment on one, with the bytes of the key and of the value.
+public struct PeriodEntry<Value: Sendable>: Sendable {
     /// The period.
     public var period: Period
     /// The value.
-    public var value: MeasurementValue
+    public var value: Value
     /// The period key's bytes.
     public var keyRange: ByteRange
     /// The value node's bytes.
     public var valueRange: ByteRange
 
-    /// Creates a measurement.
-    public init(period: Period, value: MeasurementValue, keyRange: ByteRange, valueRange: ByteRange) {
+    /// Creates an entry.
+    public init(period: Period, value: Value, keyRange: ByteRange, valueRange: ByteRange) {
         self.period = period
         self.value = value
         self.keyRange = keyRange
         self.valueRange = valueRange
     }
 }
+
+/// One measurement: a period and its value.
+public typealias Measurement = PeriodEntry<MeasurementValue>
 
 /// A measurable indicator of a goal.
 public struct Indicator: Sendable {

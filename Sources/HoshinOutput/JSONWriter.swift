@@ -101,6 +101,16 @@ public struct JSONWriter {
         if let text { string(text) } else { null() }
     }
 
+    /// An object whose members are all strings (null when absent), in the order given.
+    public mutating func stringObject(_ members: KeyValuePairs<StaticString, String?>) {
+        beginObject()
+        for (name, text) in members {
+            key(name)
+            string(text)
+        }
+        endObject()
+    }
+
     /// A number: whole numbers below 1e15 without a fraction, others in Swift's shortest
     /// round-trip form; null when absent or not finite.
     public mutating func number(_ number: Double?) {

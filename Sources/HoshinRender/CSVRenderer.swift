@@ -52,7 +52,7 @@ public struct CSVRenderer: StatusRenderer {
         let unitPath = path + [unit.id]
         rows.append(row(path: unitPath, kind: "unit", ref: unit.id, title: unit.name, figure: unit.figure))
         for goal in unit.goals {
-            let goalPath = unitPath + [String(goal.ref.split(separator: "/").last ?? "")]
+            let goalPath = unitPath + [last(goal.ref)]
             var goalRow = row(path: goalPath, kind: "goal", ref: goal.ref, title: goal.title, figure: goal.figure)
             goalRow[6] = goal.result.status.rawValue
             goalRow[7] = goal.execution.status.rawValue
@@ -87,7 +87,7 @@ public struct CSVRenderer: StatusRenderer {
         for child in unit.units { self.unit(child, path: unitPath, into: &rows) }
     }
 
-    func last(_ ref: String) -> String { String(ref.split(separator: "/").last ?? "") }
+    func last(_ ref: String) -> String { Reference(ref)?.id ?? "" }
 
     func activityRow(_ activity: ActivityStatus, path: [String]) -> [String] {
         let figure = Figure(status: activity.status, score: activity.state == .cancelled ? nil : activity.status.score)

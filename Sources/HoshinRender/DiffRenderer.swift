@@ -1,6 +1,7 @@
 import HoshinModel
 import HoshinOutput
 import HoshinRollup
+import HoshinText
 
 /// `hoshin diff` output: text, Markdown (for a pull-request comment) or JSON.
 public struct DiffRenderer: Sendable {
@@ -29,27 +30,16 @@ public struct DiffRenderer: Sendable {
     struct Words {
         let title: String, status: String, stale: String, fresh: String, overdue: String, onTime: String
         let added: String, removed: String, none: String
-        let nodes: [String: String]
+        let nodes: [StatusDiff.Change.Node: String]
     }
 
+    /// The words of the output in the renderer's language, from the message catalogue.
     var words: Words {
-        switch language {
-        case .sv:
-            Words(title: "Förändringar", status: "Ändrad status", stale: "Blev inaktuella (gammal rapport)",
-                  fresh: "Rapporterade igen", overdue: "Blev försenade", onTime: "Inte längre försenade",
-                  added: "Nya mål och aktiviteter", removed: "Borttagna mål och aktiviteter", none: "Inga förändringar.",
-                  nodes: ["unit": "enhet", "goal": "mål", "indicator": "indikator", "success-factor": "framgångsfaktor", "activity": "aktivitet"])
-        case .da:
-            Words(title: "Ændringer", status: "Ændret status", stale: "Blev forældede (gammel rapport)",
-                  fresh: "Rapporteret igen", overdue: "Blev forsinkede", onTime: "Ikke længere forsinkede",
-                  added: "Nye mål og aktiviteter", removed: "Fjernede mål og aktiviteter", none: "Ingen ændringer.",
-                  nodes: ["unit": "enhed", "goal": "mål", "indicator": "indikator", "success-factor": "succesfaktor", "activity": "aktivitet"])
-        case .en:
-            Words(title: "Changes", status: "Changed status", stale: "Became stale", fresh: "Reported again",
-                  overdue: "Became overdue", onTime: "No longer overdue", added: "New goals and activities",
-                  removed: "Removed goals and activities", none: "No changes.",
-                  nodes: ["unit": "unit", "goal": "goal", "indicator": "indicator", "success-factor": "success factor", "activity": "activity"])
-        }
+        func text(_ id: String) -> String { Catalogue.text(id, language) }
+        return Words(title: text("diff.title"), status: text("diff.status"), stale: text("diff.stale"),
+                     fresh: text("diff.fresh"), overdue: text("diff.overdue"), onTime: text("diff.on-time"),
+                     added: text("diff.added"), removed: text("diff.removed"), none: text("diff.none"),
+                     nodes: Dictionary(uniqueKeysWithValues: StatusDiff.Change.Node.allCases.map { ($0, text("diff.node.\($0.rawValue)")) }))
     }
 
     /// The whole output.
@@ -86,7 +76,7 @@ public struct DiffRenderer: Sendable {
         for (title, changes) in groups {
             out += markdown ? "\n### \(title)\n\n" : "\n\(title):\n"
             for change in changes {
-                let node = w.nodes[change.node] ?? change.node
+                let node = w.nodes[change.node] ?? change.node.rawValue
                 var line = markdown ? "- \(node) `\(change.ref)` \(escape(change.title))" : "  \(node) \(change.ref) — \(change.title)"
                 if change.kind == .status, let from = change.from, let to = change.to {
                     let fromColour = StatusColour(rawValue: from).map(labels.name) ?? from
@@ -118,14 +108,8 @@ public struct DiffRenderer: Sendable {
         json.key("changes")
         json.beginArray()
         for change in diff.changes {
-            json.beginObject()
-            json.key("change"); json.string(change.kind.rawValue)
-            json.key("from"); json.string(change.from)
-            json.key("node"); json.string(change.node)
-            json.key("ref"); json.string(change.ref)
-            json.key("title"); json.string(change.title)
-            json.key("to"); json.string(change.to)
-            json.endObject()
+            json.stringObject(["change": change.kind.rawValue, "from": change.from, "node": change.node.rawValue,
+                               "ref": change.ref, "title": change.title, "to": change.to])
         }
         json.endArray()
         json.key("from"); side(fromName, diff.fromDate, &json)

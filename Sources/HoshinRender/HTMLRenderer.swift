@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinRollup
+import HoshinText
 
 /// One self-contained HTML page (inline CSS and SVG, no script, no external URL)
 /// that a leadership group can open offline and print for the wall.
@@ -16,15 +17,9 @@ public struct HTMLRenderer: StatusRenderer {
         let labels = Labels.forLanguage(tree.language)
         let words = ReadingWords.forLanguage(tree.language)
         let title = "\(tree.organisation ?? tree.root.name) — \(labels.reportTitle) \(tree.period)"
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(tree.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>\(Self.css)\(PrintStyles.css(words, title: title))</style>
-        </head>
+        var out = HTMLHead.render(language: tree.language, title: title,
+                                  css: Self.css + PrintStyles.css(page: words.page, title: title))
+        out += """
         <body>
         <header>
         <h1>\(HTML.escape(title))</h1>
@@ -203,21 +198,7 @@ public struct HTMLRenderer: StatusRenderer {
 /// HTML escaping for text and attribute values.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Escape.html(text) }
 }
 
 /// A small inline SVG of an indicator's measurements with its target as a dashed line.

@@ -27,16 +27,7 @@ public struct JSONStatusRenderer: StatusRenderer {
             json.key("problems")
             json.beginArray()
             for d in tree.problems.diagnostics {
-                json.beginObject()
-                json.key("column"); json.integer(d.start.column)
-                json.key("endColumn"); json.integer(d.end.column)
-                json.key("endLine"); json.integer(d.end.line)
-                json.key("file"); json.string(d.file)
-                json.key("line"); json.integer(d.start.line)
-                json.key("message"); json.string(d.message)
-                json.key("rule"); json.string(d.rule)
-                json.key("severity"); json.string(d.severity.rawValue)
-                json.endObject()
+                d.write(to: &json)
             }
             json.endArray()
         }

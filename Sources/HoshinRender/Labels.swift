@@ -134,10 +134,12 @@ public struct ReviewLabels: Sendable {
     public let reasonDeteriorating: String
     public let reasonFail: String
     public let page: String
-    public let sections: [String]
     let assurances: [Assurance: String]
     let assurancesLong: [Assurance: String]
     let states: [CountermeasureState: String]
+
+    /// The headings of the pack's six sections, in order.
+    public var sections: [String] { [cover, exceptions, bowling, attention, everythingElse, changes] }
 
     /// The short name of an assurance ("når målet").
     public func name(_ assurance: Assurance) -> String { assurances[assurance] ?? assurance.rawValue }
@@ -146,71 +148,32 @@ public struct ReviewLabels: Sendable {
     /// The name of a countermeasure state.
     public func name(_ state: CountermeasureState) -> String { states[state] ?? state.rawValue }
 
-    /// Labels for a language.
+    /// Labels for a language, from the message catalogue.
     public static func forLanguage(_ language: ReportLanguage) -> ReviewLabels {
-        switch language {
-        case .sv: swedish
-        case .da: danish
-        case .en: english
+        func text(_ id: String) -> String { Catalogue.text(id, language) }
+        func table<Key: RawRepresentable<String> & CaseIterable & Hashable>(_ prefix: String, _: Key.Type) -> [Key: String] {
+            Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, text(prefix + $0.rawValue)) })
         }
+        return ReviewLabels(
+            assurance: text("review.assurance"), comment: text("review.comment"), note: text("review.note"),
+            countermeasures: text("review.countermeasures"), problem: text("review.problem"),
+            cause: text("review.cause"), action: text("review.action"), due: text("review.due"),
+            closed: text("review.closed"), outcome: text("review.outcome"),
+            missingCountermeasure: text("review.missing-countermeasure"), packTitle: text("review.pack-title"),
+            cover: text("review.cover"), organisation: text("review.organisation"),
+            period: text("review.period"), revision: text("review.revision"),
+            itemsPerColour: text("review.items-per-colour"), exceptions: text("review.exceptions"),
+            noExceptions: text("review.no-exceptions"), bowling: text("review.bowling"),
+            attention: text("review.attention"), noAttention: text("review.no-attention"),
+            everythingElse: text("review.everything-else"), changes: text("review.changes"),
+            noChanges: text("review.no-changes"), cutNotice: text("review.cut-notice"),
+            cutLines: text("review.cut-lines"), reasonRed: text("review.reason-red"),
+            reasonDeteriorating: text("review.reason-deteriorating"), reasonFail: text("review.reason-fail"),
+            page: text("review.page"),
+            assurances: table("review.assurance.", Assurance.self),
+            assurancesLong: table("review.assurance-long.", Assurance.self),
+            states: table("review.state.", CountermeasureState.self))
     }
-
-    static let swedish = ReviewLabels(
-        assurance: "Måluppfyllelse", comment: "Kommentar", note: "Notering", countermeasures: "Åtgärder",
-        problem: "Problem", cause: "Orsak", action: "Vad görs", due: "Klart senast", closed: "Avslutad",
-        outcome: "Resultat", missingCountermeasure: "Åtgärd saknas",
-        packTitle: "Månadsuppföljning", cover: "Översikt", organisation: "Organisation", period: "Period",
-        revision: "Version (git)", itemsPerColour: "Antal per färg", exceptions: "Avvikelser",
-        noExceptions: "Inga avvikelser denna period.", bowling: "Bowlingdiagram",
-        attention: "Aktiviteter som behöver uppmärksamhet", noAttention: "Inga aktiviteter är försenade, inaktuella eller avviker.",
-        everythingElse: "Övrigt", changes: "Förändringar sedan förra perioden", noChanges: "Inga förändringar.",
-        cutNotice: "Avsnitt 5 (Övrigt) är utelämnat så att packen ryms i en kommentar (under 65 536 tecken). Hela packen: --format html.",
-        cutLines: "rader utelämnade", reasonRed: "röd", reasonDeteriorating: "försämring (särskild orsak)", reasonFail: "når inte målet med nuvarande process",
-        page: "Sida",
-        sections: ["Översikt", "Avvikelser", "Bowlingdiagram", "Aktiviteter som behöver uppmärksamhet", "Övrigt", "Förändringar sedan förra perioden"],
-        assurances: [.pass: "når målet", .fail: "når inte målet", .inconsistent: "når målet ibland"],
-        assurancesLong: [.pass: "når målet varje gång (målet ligger utanför styrgränserna på rätt sida)",
-                         .fail: "når inte målet utan att processen ändras (målet ligger bortom styrgränserna)",
-                         .inconsistent: "når målet ibland, av slump (målet ligger mellan styrgränserna)"],
-        states: [.open: "öppen", .monitoring: "följs upp", .closed: "avslutad"])
-
-    static let danish = ReviewLabels(
-        assurance: "Målopfyldelse", comment: "Kommentar", note: "Note", countermeasures: "Tiltag",
-        problem: "Problem", cause: "Årsag", action: "Handling", due: "Frist", closed: "Lukket",
-        outcome: "Resultat", missingCountermeasure: "Tiltag mangler",
-        packTitle: "Månedsopfølgning", cover: "Overblik", organisation: "Organisation", period: "Periode",
-        revision: "Version (git)", itemsPerColour: "Antal pr. farve", exceptions: "Afvigelser",
-        noExceptions: "Ingen afvigelser i denne periode.", bowling: "Bowlingdiagram",
-        attention: "Aktiviteter der kræver opmærksomhed", noAttention: "Ingen aktiviteter er forsinkede, forældede eller afviger.",
-        everythingElse: "Øvrigt", changes: "Ændringer siden forrige periode", noChanges: "Ingen ændringer.",
-        cutNotice: "Afsnit 5 (Øvrigt) er udeladt, så pakken kan være i en kommentar (under 65 536 tegn). Hele pakken: --format html.",
-        cutLines: "linjer udeladt", reasonRed: "rød", reasonDeteriorating: "forværring (særlig årsag)", reasonFail: "når ikke målet med den nuværende proces",
-        page: "Side",
-        sections: ["Overblik", "Afvigelser", "Bowlingdiagram", "Aktiviteter der kræver opmærksomhed", "Øvrigt", "Ændringer siden forrige periode"],
-        assurances: [.pass: "når målet", .fail: "når ikke målet", .inconsistent: "når målet nogle gange"],
-        assurancesLong: [.pass: "når målet hver gang (målet ligger uden for kontrolgrænserne på den rigtige side)",
-                         .fail: "når ikke målet uden at ændre processen (målet ligger bag kontrolgrænserne)",
-                         .inconsistent: "når målet nogle gange, tilfældigt (målet ligger mellem kontrolgrænserne)"],
-        states: [.open: "åben", .monitoring: "følges op", .closed: "lukket"])
-
-    static let english = ReviewLabels(
-        assurance: "Assurance", comment: "Comment", note: "Note", countermeasures: "Countermeasures",
-        problem: "Problem", cause: "Cause", action: "Action", due: "Due", closed: "Closed",
-        outcome: "Result", missingCountermeasure: "Countermeasure missing",
-        packTitle: "Monthly review", cover: "Overview", organisation: "Organisation", period: "Period",
-        revision: "Revision (git)", itemsPerColour: "Items per colour", exceptions: "Exceptions",
-        noExceptions: "No exceptions this period.", bowling: "Bowling chart",
-        attention: "Activities needing attention", noAttention: "No activity is overdue, stale, at risk or off track.",
-        everythingElse: "Everything else", changes: "Changes since the previous period", noChanges: "No changes.",
-        cutNotice: "Section 5 (Everything else) is left out so that the pack fits a comment (under 65,536 characters). The whole pack: --format html.",
-        cutLines: "lines left out", reasonRed: "red", reasonDeteriorating: "deteriorating (special cause)", reasonFail: "will not meet the target as the process runs now",
-        page: "Page",
-        sections: ["Overview", "Exceptions", "Bowling chart", "Activities needing attention", "Everything else", "Changes since the previous period"],
-        assurances: [.pass: "pass", .fail: "fail", .inconsistent: "hit and miss"],
-        assurancesLong: [.pass: "meets the target every time (the target lies beyond the limits on the good side)",
-                         .fail: "will not meet the target without changing the process (the target lies beyond the limits)",
-                         .inconsistent: "meets and misses the target by chance (the target lies between the limits)"],
-        states: [.open: "open", .monitoring: "monitoring", .closed: "closed"])
 }
 
 extension Labels {

@@ -1,3 +1,6 @@
+import HoshinModel
+import HoshinText
+
 /// The report's styles for a page people print for the wall (issue 18): A4 with page
 /// numbers in the bottom margin, headings kept with what follows them, small blocks never
 /// split, one column grid for every indicator table, notes with their line breaks, and
@@ -8,8 +11,9 @@
 /// own header and footer (date, file path) are left out. Browsers without margin boxes
 /// print the page without numbers.
 enum PrintStyles {
-    /// The styles; `title` is printed in the bottom-left margin of every page.
-    static func css(_ words: ReadingWords, title: String = "") -> String {
+    /// The styles; `title` is printed in the bottom-left margin of every page, `page` ("Sida")
+    /// before its number in the bottom-right one. The report and the review pack share them.
+    static func css(page: String, title: String = "") -> String {
         """
 
         h2.unit-title { font-size: 22px; } h3.unit-title { font-size: 19px; } h4.unit-title { font-size: 17px; }
@@ -29,7 +33,7 @@ enum PrintStyles {
         table.overview a { color: inherit; }
         @page { size: A4; margin: 14mm 13mm 16mm;
           @bottom-left { content: "\(cssString(title))"; font: 9px system-ui, sans-serif; color: #4a5563; }
-          @bottom-right { content: "\(words.page) " counter(page) " / " counter(pages); font: 9px system-ui, sans-serif; color: #4a5563; } }
+          @bottom-right { content: "\(cssString(page)) " counter(page) " / " counter(pages); font: 9px system-ui, sans-serif; color: #4a5563; } }
         @media print {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h1, h2, h3, h4, h5, h6, p.owner, p.figures, p.assessment { break-after: avoid; page-break-after: avoid; }
@@ -45,17 +49,24 @@ enum PrintStyles {
 
     /// Text for a CSS string inside `<style>`: quotes and backslashes escaped, `<` and `>`
     /// as CSS escapes (so no text can close the style element), control characters as spaces.
-    static func cssString(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "<": out += "\\3C "
-            case ">": out += "\\3E "
-            default: out += scalar.value < 0x20 || scalar.value == 0x7F ? " " : String(scalar)
-            }
-        }
-        return out
+    static func cssString(_ text: String) -> String { Escape.cssString(text) }
+}
+
+/// The start of every Hoshin page: doctype, language, character set, viewport, title and the
+/// one inline stylesheet, up to and including `</head>`.
+public enum HTMLHead {
+    /// The head of a page in `language` titled `title` with the styles `css`.
+    public static func render(language: ReportLanguage, title: String, css: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title))</title>
+        <style>\(css)</style>
+        </head>
+
+        """
     }
 }

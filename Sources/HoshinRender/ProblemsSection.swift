@@ -1,32 +1,20 @@
 import HoshinModel
 import HoshinRollup
+import HoshinText
 
 /// The part of a status shown despite errors that says what is missing (spec §7), in
-/// the report's language. Its words live here, in one place.
+/// the report's language.
 struct ProblemsSection {
     let heading: String
     let unreadable: String
     let withErrors: String
     let leftOut: String
 
+    /// The words in a language, from the message catalogue (`problems.*`).
     static func forLanguage(_ language: ReportLanguage) -> ProblemsSection {
-        switch language {
-        case .sv:
-            ProblemsSection(heading: "Ofullständig status: filer med fel",
-                            unreadable: "Kunde inte läsas (inget ur filen visas)",
-                            withErrors: "Har fel (det felen gäller saknas)",
-                            leftOut: "Utelämnad enhet (dess plats i trädet är okänd)")
-        case .da:
-            ProblemsSection(heading: "Ufuldstændig status: filer med fejl",
-                            unreadable: "Kunne ikke læses (intet fra filen vises)",
-                            withErrors: "Har fejl (det, fejlene angår, mangler)",
-                            leftOut: "Udeladt enhed (dens plads i træet er ukendt)")
-        case .en:
-            ProblemsSection(heading: "Incomplete status: files with errors",
-                            unreadable: "Could not be read (nothing from it is shown)",
-                            withErrors: "Has errors (what they concern is missing)",
-                            leftOut: "Unit left out (its place in the tree is not known)")
-        }
+        func text(_ id: String) -> String { Catalogue.text(id, language) }
+        return ProblemsSection(heading: text("problems.heading"), unreadable: text("problems.unreadable"),
+                               withErrors: text("problems.with-errors"), leftOut: text("problems.left-out"))
     }
 
     /// (label, subject) lines: files that could not be read, files with errors, units left out.

@@ -15,15 +15,9 @@ public struct ReviewHTMLRenderer: Sendable {
         let review = labels.review
         let text = ReviewText(pack: pack, labels: labels)
         let title = "\(review.packTitle) — \(pack.tree.root.name) — \(pack.period)"
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(pack.tree.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>\(HTMLRenderer.css)\(Self.css(page: review.page, title: title))</style>
-        </head>
+        var out = HTMLHead.render(language: pack.tree.language, title: title,
+                                  css: HTMLRenderer.css + PrintStyles.css(page: review.page, title: title) + Self.css)
+        out += """
         <body class="review">
 
         """
@@ -143,14 +137,13 @@ public struct ReviewHTMLRenderer: Sendable {
         return out
     }
 
-    /// A4 print rules: margins, page numbers in the footer, headings kept with what follows.
-    static func css(page: String, title: String) -> String {
-        """
+    /// The pack's own rules, after the report's (which bring A4, page numbers and print breaks):
+    /// sections, the cover, exceptions, and a new page for sections 3, 4 and 6 in print.
+    static let css = """
 
         body.review { max-width: 1000px; }
         .pack-section { margin: 18px 0; }
         .pack-section > h2 { border-bottom: 2px solid #1d232b; padding-bottom: 2px; font-size: 19px; }
-        h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
         table.cover th { text-align: left; padding: 2px 12px 2px 0; color: #4a5563; font-weight: 600; }
         table.cover td { padding: 2px 0; }
         article.exception { border: 1px solid #d5dae1; border-left: 5px solid var(--grey); border-radius: 4px; padding: 6px 12px; margin: 10px 0; }
@@ -166,29 +159,10 @@ public struct ReviewHTMLRenderer: Sendable {
         ul.others li, ul.changes li { margin: 2px 0; }
         table.attention td { vertical-align: top; }
         table.attention td:nth-child(6) { white-space: nowrap; }
-        @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-          @bottom-left { content: "\(Self.cssString(title))"; font: 9px system-ui, sans-serif; color: #4a5563; }
-          @bottom-right { content: "\(Self.cssString(page)) " counter(page) " / " counter(pages); font: 9px system-ui, sans-serif; color: #4a5563; } }
         @media print { body.review { max-width: none; padding: 0; font-size: 11px; } .pack-section { break-before: auto; }
           #section-3, #section-4, #section-6 { break-before: page; } table.bowling { font-size: 9px; } svg.chart { max-width: 100%; } }
 
         """
-    }
-
-    /// Text inside a CSS string: backslashes and quotes escaped, no line breaks.
-    static func cssString(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n", "\r": out += " "
-            case "<": out += "\\3C "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }
 
 extension String {

@@ -1,5 +1,6 @@
 import HoshinModel
 import HoshinOutput
+import HoshinText
 import HoshinRollup
 import HoshinVariation
 
@@ -45,17 +46,7 @@ public enum Display {
     }
 
     /// A measured value: two decimals below 10, one from 10, trailing zeros dropped.
-    public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let scale = abs(value) < 10 ? 100.0 : 10.0
-        let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
-            text = String(text[...text.index(dot, offsetBy: 2)])
-        }
-        return text
-    }
+    public static func number(_ value: Double) -> String { NumberText.plain(value) }
 
     /// A value with its unit: "6.1 %", "29 dagar".
     public static func value(_ value: Double?, unit: String?) -> String {

@@ -1,3 +1,5 @@
+import HoshinText
+
 /// Word wrapping for terminal lines that may hold ANSI colour codes: the codes take no
 /// width, a colour open at a break is closed before it and opened again after the
 /// indentation, and a word longer than the line is left whole rather than cut.
@@ -39,39 +41,13 @@ public enum TerminalWrap {
         return lines
     }
 
-    static let reset = "\u{1B}[0m"
+    static let reset = ANSIStyle.reset
 
     /// The characters a terminal shows: everything but `ESC [ … letter` sequences.
-    public static func visibleWidth(_ text: String) -> Int {
-        var width = 0
-        var inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape {
-                if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
-            } else if scalar == "\u{1B}" {
-                inEscape = true
-            } else if !(0x300...0x36F).contains(scalar.value) {  // combining marks take no column
-                width += 1
-            }
-        }
-        return width
-    }
+    public static func visibleWidth(_ text: String) -> Int { ANSIStyle.visibleWidth(text) }
 
     /// The text without its escape sequences.
-    static func visibleText(_ text: String) -> String {
-        var out = ""
-        var inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape {
-                if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
-            } else if scalar == "\u{1B}" {
-                inEscape = true
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func visibleText(_ text: String) -> String { ANSIStyle.visibleText(text) }
 
     /// The SGR sequences still in force after `word`, given those in force before it.
     static func track(_ word: String, open: [String]) -> [String] {

@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 import HoshinRollup
 import HoshinVariation
 
@@ -34,7 +35,7 @@ public struct TreeRenderer: StatusRenderer {
 
     public func render(_ tree: StatusTree) -> String {
         let labels = Labels.forLanguage(tree.language)
-        let ansi = ANSI(enabled: style == .terminal)
+        let ansi = ANSIStyle(enabled: style == .terminal)
         var header = "\(labels.asOf) \(tree.asOf) · \(tree.period)"
         if let organisation = tree.organisation { header = "\(organisation) · " + header }
         var out = wrapped(ansi.bold(header))
@@ -47,7 +48,7 @@ public struct TreeRenderer: StatusRenderer {
         return out
     }
 
-    func legend(_ labels: Labels, ansi: ANSI) -> String {
+    func legend(_ labels: Labels, ansi: ANSIStyle) -> String {
         let parts = [StatusColour.green, .yellow, .red, .grey].map { "\(dot($0, ansi: ansi)) \(labels.name($0))" }
         return ansi.dim(parts.joined(separator: "  "))
     }
@@ -78,7 +79,7 @@ public struct TreeRenderer: StatusRenderer {
         for part in TerminalWrap.wrap(line.text, first: first, hanging: hanging, width: width) { out += part + "\n" }
     }
 
-    func dot(_ colour: StatusColour, ansi: ANSI) -> String {
+    func dot(_ colour: StatusColour, ansi: ANSIStyle) -> String {
         guard style == .terminal else { return "[\(Display.letter(colour))]" }
         switch colour {
         case .green: return ansi.colour("●", "32")
@@ -88,14 +89,14 @@ public struct TreeRenderer: StatusRenderer {
         }
     }
 
-    func unitLine(_ unit: UnitStatus, labels: Labels, ansi: ANSI) -> Line {
+    func unitLine(_ unit: UnitStatus, labels: Labels, ansi: ANSIStyle) -> Line {
         let text = "\(dot(unit.figure.status, ansi: ansi)) \(ansi.bold(unit.name)) \(Display.percent(unit.figure.score))"
         let children = unit.goals.map { goalLine($0, labels: labels, ansi: ansi) }
             + unit.units.map { unitLine($0, labels: labels, ansi: ansi) }
         return Line(text: text, children: children)
     }
 
-    func goalLine(_ goal: GoalStatus, labels: Labels, ansi: ANSI) -> Line {
+    func goalLine(_ goal: GoalStatus, labels: Labels, ansi: ANSIStyle) -> Line {
         var text = "\(dot(goal.figure.status, ansi: ansi)) \(labels.goal): \(goal.title) \(Display.percent(goal.figure.score))"
         text += ansi.dim(" · \(labels.result) ") + "\(dot(goal.result.status, ansi: ansi)) \(Display.percent(goal.result.score))"
         text += ansi.dim(" · \(labels.execution) ") + "\(dot(goal.execution.status, ansi: ansi)) \(Display.percent(goal.execution.score))"
@@ -111,7 +112,7 @@ public struct TreeRenderer: StatusRenderer {
         return Line(text: text, children: children)
     }
 
-    func indicatorLine(_ indicator: IndicatorStatus, labels: Labels, ansi: ANSI) -> Line {
+    func indicatorLine(_ indicator: IndicatorStatus, labels: Labels, ansi: ANSIStyle) -> Line {
         var text = "\(dot(indicator.status, ansi: ansi)) \(indicator.title): "
         if let value = indicator.value, let period = indicator.period {
             text += "\(labels.value(value, unit: indicator.unit)) "
@@ -139,7 +140,7 @@ public struct TreeRenderer: StatusRenderer {
         return Line(text: text, children: [])
     }
 
-    func activityLine(_ activity: ActivityStatus, labels: Labels, ansi: ANSI) -> Line {
+    func activityLine(_ activity: ActivityStatus, labels: Labels, ansi: ANSIStyle) -> Line {
         var text = "\(dot(activity.status, ansi: ansi)) \(activity.title)"
         var state = labels.name(activity.state)
         if let progress = activity.progress, activity.state != .cancelled {
@@ -152,19 +153,8 @@ public struct TreeRenderer: StatusRenderer {
     }
 
     /// A marked flag: a symbol in colour on a terminal, "(text)" in plain output.
-    func flag(_ symbol: String, _ text: String, code: String, ansi: ANSI) -> String {
+    func flag(_ symbol: String, _ text: String, code: String, ansi: ANSIStyle) -> String {
         style == .terminal ? ansi.colour("\(symbol) \(text)", code) : "(\(text))"
     }
 }
 
-/// ANSI escape codes that vanish when disabled.
-struct ANSI {
-    let enabled: Bool
-
-    func colour(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    func bold(_ text: String) -> String { colour(text, "1") }
-    func dim(_ text: String) -> String { colour(text, "2") }
-}

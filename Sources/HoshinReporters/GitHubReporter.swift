@@ -1,6 +1,7 @@
 import HoshinModel
 import HoshinOutput
 import HoshinRepository
+import HoshinText
 
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` a
 /// diagnostic, so findings land as annotations on the pull request's diff.
@@ -37,38 +38,8 @@ public struct GitHubReporter: DiagnosticReporter {
 
     /// Escapes a message: `%`, `\r`, `\n`; other control characters and ANSI escapes
     /// are shown as `\u{1B}` so that they never reach the log raw.
-    public static func escapeData(_ text: String) -> String {
-        if !text.unicodeScalars.contains(where: { $0 == "%" || PrintableText.isUnsafe($0) }) { return text }
-        var out = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default:
-                if PrintableText.isUnsafe(character) {
-                    out += PrintableText.escape(character)
-                } else {
-                    out.unicodeScalars.append(character)
-                }
-            }
-        }
-        return out
-    }
+    public static func escapeData(_ text: String) -> String { Escape.gitHubCommand(text) }
 
     /// Escapes a property value: as a message, and also `:` and `,`.
-    public static func escapeProperty(_ text: String) -> String {
-        if !text.unicodeScalars.contains(where: { $0 == "%" || $0 == ":" || $0 == "," || PrintableText.isUnsafe($0) }) {
-            return text
-        }
-        var out = ""
-        for character in escapeData(text).unicodeScalars {
-            switch character {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    public static func escapeProperty(_ text: String) -> String { Escape.gitHubCommand(text, property: true) }
 }

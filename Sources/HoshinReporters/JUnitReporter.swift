@@ -1,6 +1,7 @@
 import HoshinModel
 import HoshinOutput
 import HoshinRepository
+import HoshinText
 
 /// JUnit XML: one test case a file, a failure per error (warnings and infos in
 /// `system-out`), as common CI test reporters display it. Under `--strict` warnings are
@@ -52,34 +53,5 @@ public struct JUnitReporter: DiagnosticReporter {
     }
 
     /// Escapes XML text and attribute values; drops characters XML 1.0 cannot hold.
-    static func escape(_ text: String) -> String {
-        // Most text needs nothing: return it without a character-by-character copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
-            return text
-        }
-        // Byte by byte (XML's special characters are all ASCII): no per-character string work.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        let utf8 = Array(text.utf8)
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&apos;".utf8)
-            case 0x0A: out.append(contentsOf: "&#10;".utf8)
-            case 0x09: out.append(contentsOf: "&#9;".utf8)
-            case 0x0D: out.append(contentsOf: "&#13;".utf8)
-            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
-                i += 2   // U+FFFE and U+FFFF: not XML characters
-            default:
-                if byte >= 0x20 { out.append(byte) }
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func escape(_ text: String) -> String { Escape.xml(text) }
 }

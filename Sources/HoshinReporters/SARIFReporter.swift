@@ -18,86 +18,6 @@ public struct SARIFReporter: DiagnosticReporter {
         self.relativize = relativize
     }
 
-    struct Log: Encodable {
-        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        let version = "2.1.0"
-        let runs: [Run]
-
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case version, runs
-        }
-    }
-
-    struct Run: Encodable {
-        let tool: Tool
-        let results: [Result]
-        let columnKind = "unicodeCodePoints"
-        let originalUriBaseIds: [String: ArtifactLocationBase]
-    }
-
-    struct ArtifactLocationBase: Encodable {
-        let description: Message
-    }
-
-    struct Tool: Encodable {
-        let driver: Driver
-    }
-
-    struct Driver: Encodable {
-        let name: String
-        let version: String
-        let semanticVersion: String
-        let informationUri: String
-        let rules: [ReportingDescriptor]
-    }
-
-    struct ReportingDescriptor: Encodable {
-        let id: String
-        let name: String
-        let shortDescription: Message
-        let fullDescription: Message
-        let help: Message
-        let defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable {
-        let level: String
-    }
-
-    struct Message: Encodable {
-        let text: String
-    }
-
-    struct Result: Encodable {
-        let ruleId: String
-        let ruleIndex: Int
-        let level: String
-        let message: Message
-        let locations: [Location]
-    }
-
-    struct Location: Encodable {
-        let physicalLocation: PhysicalLocation
-    }
-
-    struct PhysicalLocation: Encodable {
-        let artifactLocation: ArtifactLocation
-        let region: Region
-    }
-
-    struct ArtifactLocation: Encodable {
-        let uri: String
-        let uriBaseId: String
-    }
-
-    struct Region: Encodable {
-        let startLine: Int
-        let startColumn: Int
-        let endLine: Int
-        let endColumn: Int
-    }
-
     /// SARIF's name for a severity.
     static func level(_ severity: Severity) -> String {
         switch severity {
@@ -112,70 +32,93 @@ public struct SARIFReporter: DiagnosticReporter {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
+    /// The log, keys in sorted order as `JSONEncoder` would write them, the results streamed.
     public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         let catalogue = RuleCatalogue.all
         let index = Dictionary(uniqueKeysWithValues: catalogue.enumerated().map { ($1.id, $0) })
-        let rules = catalogue.map { rule in
-            ReportingDescriptor(
-                id: rule.id, name: Self.ruleName(rule.id),
-                shortDescription: Message(text: rule.description.summary),
-                fullDescription: Message(text: rule.description.rationale),
-                help: Message(text: "\(rule.description.rationale) Run 'hoshin explain \(rule.id)' for examples."),
-                defaultConfiguration: Configuration(level: Self.level(rule.description.defaultSeverity)))
+        var json = JSONWriter(output: out, layout: .foundation)
+        out = OutputBuffer() // the writer owns the bytes while it writes
+        json.beginObject()
+        json.key("$schema"); json.string("https://json.schemastore.org/sarif-2.1.0.json")
+        json.key("runs"); json.beginArray(); json.beginObject()
+        json.key("columnKind"); json.string("unicodeCodePoints")
+        json.key("originalUriBaseIds"); json.beginObject()
+        json.key("%SRCROOT%"); json.beginObject()
+        json.key("description"); Self.message("The repository root.", into: &json)
+        json.endObject(); json.endObject()
+        json.key("results"); json.beginArray()
+        var paths: [String: String] = [:]   // one file, many diagnostics: relativize each once
+        for diagnostic in result.diagnostics {
+            let path = paths[diagnostic.file] ?? relativize(diagnostic.file)
+            paths[diagnostic.file] = path
+            Self.result(diagnostic, path: path, ruleIndex: index[diagnostic.rule] ?? 0, into: &json)
         }
-        let diagnostics = result.diagnostics
-        let driver = Driver(name: "hoshin", version: version, semanticVersion: version,
-                            informationUri: "https://github.com/hoshin-planning/hoshin", rules: rules)
-        let encoder = StreamedJSON.encoder()
-        let bases = ["%SRCROOT%": ArtifactLocationBase(description: Message(text: "The repository root."))]
-        // The log as StableJSON would write it (keys sorted), with the results streamed.
-        out.write("{\n  \"$schema\" : \(StreamedJSON.value(Log(runs: []).schema, indent: 2, encoder: encoder)),\n")
-        out.write("  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n")
-        out.write("      \"originalUriBaseIds\" : \(StreamedJSON.value(bases, indent: 6, encoder: encoder)),\n")
-        out.write("      \"results\" : ")
-        var uris: [String: String] = [:]   // one file, many diagnostics: encode each path once
-        StreamedJSON.array(diagnostics.count, indent: 6, to: &out) { (position: Int) -> String in
-            let d = diagnostics[position]
-            // Relative to the repository root; a file outside it (no git, no GITHUB_WORKSPACE
-            // above it) gets an absolute file URI and no uriBaseId.
-            let artifact = uris[d.file] ?? Self.artifactLocation(relativize(d.file))
-            uris[d.file] = artifact
-            return """
-            {
-                      "level" : "\(Self.level(d.severity))",
-                      "locations" : [
-                        {
-                          "physicalLocation" : {
-                            "artifactLocation" : {
-                              \(artifact)
-                            },
-                            "region" : {
-                              "endColumn" : \(d.end.column),
-                              "endLine" : \(d.end.line),
-                              "startColumn" : \(d.start.column),
-                              "startLine" : \(d.start.line)
-                            }
-                          }
-                        }
-                      ],
-                      "message" : {
-                        "text" : \(JSONText.quoted(d.message))
-                      },
-                      "ruleId" : \(JSONText.quoted(d.rule)),
-                      "ruleIndex" : \(index[d.rule] ?? 0)
-                    }
-            """
-        }
-        out.write(",\n      \"tool\" : \(StreamedJSON.value(Tool(driver: driver), indent: 6, encoder: encoder))\n")
-        out.write("    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
+        json.endArray()
+        json.key("tool"); json.beginObject()
+        json.key("driver"); json.beginObject()
+        json.key("informationUri"); json.string("https://github.com/hoshin-planning/hoshin")
+        json.key("name"); json.string("hoshin")
+        json.key("rules"); json.beginArray()
+        for rule in catalogue { Self.descriptor(rule, into: &json) }
+        json.endArray()
+        json.key("semanticVersion"); json.string(version)
+        json.key("version"); json.string(version)
+        json.endObject(); json.endObject()
+        json.endObject(); json.endArray()
+        json.key("version"); json.string("2.1.0")
+        json.endObject()
+        out = json.finish()
     }
 
-    /// The members of an `artifactLocation`, as written at their indentation.
-    static func artifactLocation(_ path: String) -> String {
+    /// `{"text": …}`.
+    static func message(_ text: String, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("text"); json.string(text)
+        json.endObject()
+    }
+
+    /// One rule of `tool.driver.rules`.
+    static func descriptor(_ rule: Rule, into json: inout JSONWriter) {
+        let description = rule.description
+        json.beginObject()
+        json.key("defaultConfiguration"); json.beginObject()
+        json.key("level"); json.string(level(description.defaultSeverity))
+        json.endObject()
+        json.key("fullDescription"); message(description.rationale, into: &json)
+        json.key("help"); message("\(description.rationale) Run 'hoshin explain \(rule.id)' for examples.", into: &json)
+        json.key("id"); json.string(rule.id)
+        json.key("name"); json.string(ruleName(rule.id))
+        json.key("shortDescription"); message(description.summary, into: &json)
+        json.endObject()
+    }
+
+    /// One result: level, location, message, rule.
+    static func result(_ diagnostic: Diagnostic, path: String, ruleIndex: Int, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("level"); json.string(level(diagnostic.severity))
+        json.key("locations"); json.beginArray(); json.beginObject()
+        json.key("physicalLocation"); json.beginObject()
+        json.key("artifactLocation"); json.beginObject()
+        // Relative to the repository root; a file outside it (no git, no GITHUB_WORKSPACE
+        // above it) gets an absolute file URI and no uriBaseId.
         if path.hasPrefix("/") {
-            return "\"uri\" : \(JSONText.quoted("file://" + encodeURI(path)))"
+            json.key("uri"); json.string("file://" + encodeURI(path))
+        } else {
+            json.key("uri"); json.string(encodeURI(path))
+            json.key("uriBaseId"); json.string("%SRCROOT%")
         }
-        return "\"uri\" : \(JSONText.quoted(encodeURI(path))),\n                  \"uriBaseId\" : \"%SRCROOT%\""
+        json.endObject()
+        json.key("region"); json.beginObject()
+        json.key("endColumn"); json.integer(diagnostic.end.column)
+        json.key("endLine"); json.integer(diagnostic.end.line)
+        json.key("startColumn"); json.integer(diagnostic.start.column)
+        json.key("startLine"); json.integer(diagnostic.start.line)
+        json.endObject()
+        json.endObject(); json.endObject(); json.endArray()
+        json.key("message"); message(diagnostic.message, into: &json)
+        json.key("ruleId"); json.string(diagnostic.rule)
+        json.key("ruleIndex"); json.integer(ruleIndex)
+        json.endObject()
     }
 
     /// Percent-encodes what a relative URI reference may not hold (spaces, `%`, `#`, `?`, non-ASCII).

@@ -99,32 +99,3 @@ public struct TextReporter: DiagnosticReporter {
     }
 }
 
-/// ANSI colour codes that vanish when colour is off.
-public struct ANSIStyle: Sendable {
-    /// Whether codes are emitted.
-    public let enabled: Bool
-
-    /// Creates a style.
-    public init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    /// Bold text.
-    public func bold(_ text: String) -> String { wrap(text, "1") }
-    /// Dim text.
-    public func dim(_ text: String) -> String { wrap(text, "2") }
-    /// Red text.
-    public func red(_ text: String) -> String { wrap(text, "1;31") }
-    /// Yellow text.
-    public func yellow(_ text: String) -> String { wrap(text, "1;33") }
-    /// Green text.
-    public func green(_ text: String) -> String { wrap(text, "32") }
-    /// Cyan text.
-    public func cyan(_ text: String) -> String { wrap(text, "1;36") }
-    /// Grey text.
-    public func grey(_ text: String) -> String { wrap(text, "90") }
-}

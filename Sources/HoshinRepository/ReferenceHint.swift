@@ -19,21 +19,20 @@ public enum ReferenceHint {
 
     /// The one-line message for a reference that names no item of `kind`.
     public static func message(for reference: String, kind: Kind, in repository: PlanRepository) -> String {
-        let parts = reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 2, let unit = repository.unitsByID[parts[0]], kind.other.ids(unit).contains(parts[1]) {
+        if let parsed = Reference(reference), let unit = repository.unitsByID[parsed.unit], kind.other.ids(unit).contains(parsed.id) {
             return "\(reference) is an \(kind.other.rawValue), not an \(kind.rawValue): use `\(kind.other.command) \(reference)\(kind.other.usage)`"
         }
-        if parts.count == 1 {
-            let id = parts[0]
-            let holders = repository.units.filter { kind.ids($0).contains(id) }.map { "\($0.id.value)/\(id)" }.sorted()
+        if !reference.contains("/") {
+            let id = reference
+            let holders = repository.units.filter { kind.ids($0).contains(id) }.map { $0.reference(id) }.sorted()
             if holders.count == 1 { return "give the unit too: \(holders[0])" }
             if holders.count > 1 { return "'\(id)' is in \(holders.count) units; give one: \(holders.joined(separator: ", "))" }
             if let unit = repository.unitsByID[id] {
-                let example = kind.ids(unit).first.map { ", such as \(id)/\($0)" } ?? ""
+                let example = kind.ids(unit).first.map { ", such as \(unit.reference($0))" } ?? ""
                 return "'\(id)' is a unit; give UNIT/\(kind.rawValue.uppercased())\(example)"
             }
         }
-        let all = repository.units.flatMap { unit in kind.ids(unit).map { "\(unit.id.value)/\($0)" } }
+        let all = repository.units.flatMap { unit in kind.ids(unit).map(unit.reference) }
         return "no \(kind.rawValue) '\(reference)'\(Suggestion.hint(for: reference, in: all))"
     }
 }

@@ -3,7 +3,6 @@ import HoshinDecoding
 import HoshinModel
 import HoshinRules
 import HoshinYAML
-import Synchronization
 
 /// A file given in memory rather than on disk (tests, rule examples, edits not yet written).
 public struct InMemoryFile: Sendable {
@@ -57,17 +56,20 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// `HOSHIN_THREADS` (a positive whole number) or the number of active processors.
-    public static var defaultConcurrency: Int {
-        if let text = ProcessInfo.processInfo.environment["HOSHIN_THREADS"], let value = Int(text), value > 0 {
-            return value
-        }
-        return ProcessInfo.processInfo.activeProcessorCount
-    }
+    public static var defaultConcurrency: Int { Parallel.defaultWorkers }
 
     /// Loads the repository in `folder` and validates it at `asOf`; `overrides` gives
     /// bytes to use instead of some files' (by path inside the folder), for checking an
     /// edit before it is written.
     public func load(folder: String, asOf: PlanDate, overrides: [String: [UInt8]] = [:]) throws -> ValidationResult {
+        try load(folder: folder, asOf: asOf, overrides: overrides, reusing: nil)
+    }
+
+    /// Loads the repository again with `overrides`, taking every other file as `previous`
+    /// (a load of the same folder moments before) read it, so only the overridden files
+    /// are parsed and decoded again; the repository-wide rules run over the whole as usual.
+    public func load(folder: String, asOf: PlanDate, overrides: [String: [UInt8]],
+                     reusing previous: ValidationResult?) throws -> ValidationResult {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
@@ -78,11 +80,13 @@ public struct RepositoryLoader: Sendable {
                 FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
             }
         }
-        let outcomes = Self.concurrentMap(paths, workers: concurrency) { relative -> FileOutcome in
+        let reusable = previous?.fileOutcomes ?? [:]
+        let outcomes = Parallel.map(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return parse(display, relative, bytes)
             }
+            if let earlier = reusable[relative], earlier.file == display { return earlier }
             switch Self.read(display, limit: limits.maxBytes) {
             case .bytes(let bytes):
                 return parse(display, relative, bytes)
@@ -101,7 +105,7 @@ public struct RepositoryLoader: Sendable {
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
-        let outcomes = Self.concurrentMap(sorted, workers: concurrency) { file in
+        let outcomes = Parallel.map(sorted, workers: concurrency) { file in
             FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
                               relative: file.path, bytes: file.bytes, limits: limits)
         }
@@ -138,25 +142,6 @@ public struct RepositoryLoader: Sendable {
             count = done
         }
         return failed ? .unreadable : .bytes(bytes)
-    }
-
-    /// `inputs.map(transform)` on `workers` threads, each taking the next input in turn;
-    /// the outputs stay in input order.
-    static func concurrentMap<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], workers: Int, _ transform: @Sendable (Input) -> Output
-    ) -> [Output] {
-        if workers <= 1 || inputs.count <= 1 { return inputs.map(transform) }
-        let results = Mutex<[Output?]>(Array(repeating: nil, count: inputs.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(workers, inputs.count)) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < inputs.count else { return }
-                let output = transform(inputs[index])
-                results.withLock { $0[index] = output }
-            }
-        }
-        return results.withLock { $0.map { $0! } }
     }
 
     static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,
@@ -211,8 +196,10 @@ public struct RepositoryLoader: Sendable {
         }
         diagnostics = []
         Diagnostic.sortForOutput(&resolved)
-        return ValidationResult(repository: repository, diagnostics: resolved,
-                                sources: sources, fileCount: outcomes.count)
+        var result = ValidationResult(repository: repository, diagnostics: resolved,
+                                      sources: sources, fileCount: outcomes.count)
+        result.fileOutcomes = Dictionary(outcomes.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
+        return result
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-import Synchronization
 import HoshinModel
 import HoshinText
 
@@ -22,16 +20,8 @@ extension ValidationResult {
 extension ValidationResult {
     /// Diagnostics translated in chunks on every core (`HOSHIN_THREADS`), in their order.
     public static func localized(_ diagnostics: [Diagnostic], _ language: Language) -> [Diagnostic] {
-        let chunk = 256
-        let chunks = (diagnostics.count + chunk - 1) / chunk
         guard language != .en else { return diagnostics }
-        guard chunks > 1, RepositoryLoader.defaultConcurrency > 1 else { return diagnostics.map { $0.localized(language) } }
-        let parts = Mutex<[[Diagnostic]]>(Array(repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let part = diagnostics[(index * chunk)..<min(diagnostics.count, (index + 1) * chunk)].map { $0.localized(language) }
-            parts.withLock { $0[index] = part }
-        }
-        return parts.withLock { $0.flatMap { $0 } }
+        return Parallel.map(diagnostics, chunk: 256) { $0.localized(language) }
     }
 }
 

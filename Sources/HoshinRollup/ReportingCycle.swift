@@ -101,7 +101,7 @@ public enum ReportingCycleComputation {
     /// One unit's expected and reported items for `period`.
     public static func report(_ unit: UnitPlan, depth: Int = 0, period: Period, deadline: PlanDate,
                               asOf: PlanDate) -> UnitCycle {
-        let reference = { (id: Located<String>) in "\(unit.id.value)/\(id.value)" }
+        let reference = { (id: Located<String>) in unit.reference(id.value) }
         var expected = 0
         var missing: [String] = []
         for indicator in unit.allIndicators.sorted(by: { $0.range.start < $1.range.start }) {

@@ -44,10 +44,32 @@ public struct RollupEngine: Sendable {
             startID = root.id.value
         }
         var computation = Computation(engine: self)
+        computation.prepareIndicators(of: subtree(from: startID, depth: depth))
         let root = computation.unit(startID, depth: depth, children: repository.childUnits, byID: byID)
         let settings = repository.settings
         return StatusTree(asOf: asOf, period: settings.period, organisation: settings.organisation,
                           language: settings.language, root: root)
+    }
+}
+
+extension RollupEngine {
+    /// The units of the tree from `startID` down `depth` levels (each once, whatever cycles).
+    func subtree(from startID: String, depth: Int?) -> [UnitPlan] {
+        let byID = repository.unitsByID
+        let children = repository.childUnits
+        var seen: Set<String> = [startID]
+        var level = [startID]
+        var units: [UnitPlan] = []
+        var remaining = depth
+        while !level.isEmpty {
+            units += level.compactMap { byID[$0] }
+            if let left = remaining {
+                if left <= 0 { break }
+                remaining = left - 1
+            }
+            level = level.flatMap { children[$0] ?? [] }.filter { seen.insert($0).inserted }
+        }
+        return units
     }
 }
 
@@ -80,6 +102,34 @@ struct Computation {
 
     var asOf: PlanDate { engine.asOf }
 
+    /// Indicator statuses (their variation analysis is most of the rollup's work) computed
+    /// ahead, unit by unit on every core; keyed by file, goal position and indicator position.
+    var preparedIndicators: [IndicatorKey: IndicatorStatus] = [:]
+
+    struct IndicatorKey: Hashable, Sendable {
+        let file: String
+        let goalStart: Int
+        let index: Int
+    }
+
+    mutating func prepareIndicators(of units: [UnitPlan]) {
+        let computation = self
+        let perUnit = Parallel.map(units) { unit -> [(IndicatorKey, IndicatorStatus)] in
+            var prepared: [(IndicatorKey, IndicatorStatus)] = []
+            for goal in unit.goals {
+                let goalCovered = goal.countermeasures.contains { $0.status.value.isActive }
+                for (index, indicator) in goal.indicators.enumerated() {
+                    prepared.append((IndicatorKey(file: unit.file, goalStart: goal.range.start, index: index),
+                                     computation.indicator(unit: unit, indicator, goalCovered: goalCovered)))
+                }
+            }
+            return prepared
+        }
+        for list in perUnit {
+            for (key, status) in list where preparedIndicators[key] == nil { preparedIndicators[key] = status }
+        }
+    }
+
     mutating func unit(_ id: String, depth: Int?, children: [String: [String]], byID: [String: UnitPlan]) -> UnitStatus {
         let plan = byID[id]!
         placed.insert(id)
@@ -96,15 +146,18 @@ struct Computation {
     }
 
     mutating func goal(unit: UnitPlan, goal: Goal) -> GoalStatus {
-        let ref = "\(unit.id.value)/\(goal.id.value)"
+        let ref = unit.reference(goal.id.value)
         if let cached = goals[ref] { return cached }
         goals[ref] = placeholder(ref)  // guards against a cycle in invalid input
         let goalCovered = goal.countermeasures.contains { $0.status.value.isActive }
-        let indicators = goal.indicators.map { indicator(unit: unit, $0, goalCovered: goalCovered) }
+        let indicators = goal.indicators.enumerated().map { index, item in
+            preparedIndicators[IndicatorKey(file: unit.file, goalStart: goal.range.start, index: index)]
+                ?? indicator(unit: unit, item, goalCovered: goalCovered)
+        }
         let factors = goal.successFactors.map { factor in
             let activities = factor.activities.map { activity(unit: unit, $0) }
             return SuccessFactorStatus(
-                ref: "\(unit.id.value)/\(factor.id.value)", title: factor.title, weight: factor.weight,
+                ref: unit.reference(factor.id.value), title: factor.title, weight: factor.weight,
                 figure: rollup.combine(activities.compactMap(Self.contribution)), activities: activities)
         }
         let activities = goal.activities.map { activity(unit: unit, $0) }
@@ -142,7 +195,7 @@ struct Computation {
     func activity(unit: UnitPlan, _ activity: Activity) -> ActivityStatus {
         let settings = engine.repository.settings
         return ActivityStatus(
-            ref: "\(unit.id.value)/\(activity.id.value)", title: activity.title, owner: activity.owner,
+            ref: unit.reference(activity.id.value), title: activity.title, owner: activity.owner,
             weight: activity.weight, status: activity.colour(asOf: asOf) ?? .grey, state: activity.status.value,
             progress: activity.progress?.value, start: activity.start?.value, due: activity.due?.value,
             updated: activity.updated?.value, note: activity.note,
@@ -151,7 +204,7 @@ struct Computation {
     }
 
     func countermeasures(unit: UnitPlan, _ list: [Countermeasure]) -> [CountermeasureStatus] {
-        list.map { CountermeasureStatus(ref: "\(unit.id.value)/\($0.id.value)", countermeasure: $0,
+        list.map { CountermeasureStatus(ref: unit.reference($0.id.value), countermeasure: $0,
                                         overdue: $0.isOverdue(asOf: asOf)) }
     }
 
@@ -160,7 +213,7 @@ struct Computation {
         let latest = series.last
         let spc = indicator.variation(series: series, minPoints: engine.repository.settings.spcMinPoints)
         var status = IndicatorStatus(
-            ref: "\(unit.id.value)/\(indicator.id.value)", title: indicator.title, unit: indicator.unit,
+            ref: unit.reference(indicator.id.value), title: indicator.title, unit: indicator.unit,
             direction: indicator.direction, chart: indicator.chart, target: indicator.target,
             warning: indicator.warning, baseline: indicator.baseline,
             status: latest.map { indicator.colour(of: $0.value) } ?? .grey,

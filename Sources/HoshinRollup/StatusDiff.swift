@@ -10,8 +10,16 @@ public struct StatusDiff: Sendable {
             case status, stale, overdue, added, removed
         }
 
-        /// `unit`, `goal`, `indicator`, `success-factor` or `activity`.
-        public let node: String
+        /// What a change is about; the raw values are the JSON's `node`.
+        public enum Node: String, Sendable, CaseIterable {
+            case unit, goal, indicator, successFactor = "success-factor", activity
+
+            /// Goals and activities are added and removed; the others only change.
+            var isAddedOrRemoved: Bool { self == .goal || self == .activity }
+        }
+
+        /// The kind of node.
+        public let node: Node
         /// The node's ref (`UNIT/ID`, or the unit id).
         public let ref: String
         /// Its title (the newer one when both exist).
@@ -32,7 +40,7 @@ public struct StatusDiff: Sendable {
     public let changes: [Change]
 
     struct Entry {
-        let node: String
+        let node: Change.Node
         let ref: String
         let title: String
         let status: StatusColour
@@ -51,7 +59,7 @@ public struct StatusDiff: Sendable {
         var changes: [Change] = []
         for entry in after {
             guard let was = beforeByKey["\(entry.node) \(entry.ref)"] else {
-                if entry.node == "goal" || entry.node == "activity" {
+                if entry.node.isAddedOrRemoved {
                     changes.append(Change(node: entry.node, ref: entry.ref, title: entry.title, kind: .added,
                                           from: nil, to: entry.status.rawValue))
                 }
@@ -71,7 +79,7 @@ public struct StatusDiff: Sendable {
             }
         }
         for entry in before where !afterKeys.contains("\(entry.node) \(entry.ref)")
-            && (entry.node == "goal" || entry.node == "activity") {
+            && entry.node.isAddedOrRemoved {
             changes.append(Change(node: entry.node, ref: entry.ref, title: entry.title, kind: .removed,
                                   from: entry.status.rawValue, to: nil))
         }
@@ -79,15 +87,15 @@ public struct StatusDiff: Sendable {
     }
 
     static func flatten(_ unit: UnitStatus) -> [Entry] {
-        var entries = [Entry(node: "unit", ref: unit.id, title: unit.name, status: unit.figure.status, stale: nil, overdue: nil)]
+        var entries = [Entry(node: .unit, ref: unit.id, title: unit.name, status: unit.figure.status, stale: nil, overdue: nil)]
         for goal in unit.goals {
-            entries.append(Entry(node: "goal", ref: goal.ref, title: goal.title, status: goal.figure.status, stale: nil, overdue: nil))
+            entries.append(Entry(node: .goal, ref: goal.ref, title: goal.title, status: goal.figure.status, stale: nil, overdue: nil))
             for indicator in goal.indicators {
-                entries.append(Entry(node: "indicator", ref: indicator.ref, title: indicator.title, status: indicator.status,
+                entries.append(Entry(node: .indicator, ref: indicator.ref, title: indicator.title, status: indicator.status,
                                      stale: nil, overdue: nil))
             }
             for factor in goal.successFactors {
-                entries.append(Entry(node: "success-factor", ref: factor.ref, title: factor.title,
+                entries.append(Entry(node: .successFactor, ref: factor.ref, title: factor.title,
                                      status: factor.figure.status, stale: nil, overdue: nil))
                 entries += factor.activities.map(activity)
             }
@@ -98,7 +106,7 @@ public struct StatusDiff: Sendable {
     }
 
     static func activity(_ activity: ActivityStatus) -> Entry {
-        Entry(node: "activity", ref: activity.ref, title: activity.title, status: activity.status,
+        Entry(node: .activity, ref: activity.ref, title: activity.title, status: activity.status,
               stale: activity.stale, overdue: activity.overdue)
     }
 }

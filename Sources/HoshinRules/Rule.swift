@@ -41,6 +41,49 @@ public struct RuleExample: Sendable {
     }
 }
 
+/// The one-file examples most rules share: the region's plan with the goal `saker-vard`, and on
+/// it the indicator `vardskador` or the activity `utbildning`. What follows the shared lines is
+/// written at its real indentation (the literal's closing delimiter eight spaces in).
+extension RuleExample {
+    /// The region's plan with the goal `saker-vard`.
+    static let goalLines = """
+    unit: region
+    name: Region Jönköpings län
+    goals:
+      - id: saker-vard
+        title: Säker vård – alla gånger
+
+    """
+
+    /// The goal with the indicator `vardskador` (a percentage, down, target 5.0).
+    static let indicatorLines = goalLines + """
+        indicators:
+          - id: vardskador
+            title: Andel vårdtillfällen med vårdskada
+            unit: "%"
+            direction: down
+            target: 5.0
+
+    """
+
+    /// The goal with the activity `utbildning`.
+    static let activityLines = goalLines + """
+        activities:
+          - id: utbildning
+            title: Utbilda granskningsteam
+
+    """
+
+    /// The region's plan with the goal `saker-vard`, then `rest`.
+    static func goal(_ rest: String = "") -> RuleExample { RuleExample(goalLines + rest) }
+
+    /// The goal's indicator `vardskador`, then `rest`.
+    static func indicator(_ rest: String = "") -> RuleExample { RuleExample(indicatorLines + rest) }
+
+    /// The goal's activity `utbildning`, then `rest`.
+    static func activity(_ rest: String = "") -> RuleExample { RuleExample(activityLines + rest) }
+}
+
 /// What a rule is, why it exists, and examples that double as tests.
 public struct RuleDescription: Sendable {
     /// The stable id, such as `unknown-key`.

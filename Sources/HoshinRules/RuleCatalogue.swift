@@ -1,6 +1,4 @@
-import Dispatch
 import HoshinModel
-import Synchronization
 
 /// Every rule Hoshin has, in the order of spec §6.
 public enum RuleCatalogue {
@@ -36,17 +34,6 @@ public enum RuleCatalogue {
             rule.check!(&context)
             return context.diagnostics
         }
-        if concurrency <= 1 { return active.flatMap(run) }
-        let results = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(concurrency, active.count)) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < active.count else { return }
-                let found = run(active[index])
-                results.withLock { $0[index] = found }
-            }
-        }
-        return results.withLock { $0.flatMap { $0 } }
+        return Parallel.map(active, workers: concurrency, run).flatMap { $0 }
     }
 }

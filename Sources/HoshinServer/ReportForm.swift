@@ -73,15 +73,9 @@ enum ReportFormPage {
         let labels = Labels.forLanguage(model.repository.settings.language)
         let unitID = HTML.escape(model.unit.id.value)
         let title = "\(words.report): \(model.unit.name) — \(model.period)"
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(model.repository.settings.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>\(HTMLRenderer.css)\(Page.extraCSS)\(css)</style>
-        </head>
+        var out = HTMLHead.render(language: model.repository.settings.language, title: title,
+                                  css: HTMLRenderer.css + Page.extraCSS + css)
+        out += """
         <body>
         \(Page.unitNavigation(model.unit, repository: model.repository, words: words, current: "report"))
         <main>

@@ -5,19 +5,36 @@ import HoshinText
 /// A unit's reporting sheet (spec §9): one row per activity and one per indicator and
 /// reporting period of the plan year up to the as-of date.
 public struct ReportingSheet: Sendable {
+    /// The columns of the sheet, in order; the raw values are the English keys of the first
+    /// header row (and of `cells`).
+    public enum Column: String, Sendable, CaseIterable {
+        case type, ref, title, status, progress, note, updated, period, value, num, den, comment
+    }
+
     /// The English column keys of the first header row.
-    public static let columns = ["type", "ref", "title", "status", "progress", "note", "updated", "period", "value", "num", "den", "comment"]
+    public static let columns = Column.allCases.map(\.rawValue)
+
+    /// What a row reports: an activity, or an indicator's value for one period.
+    public enum RowKind: String, Sendable, CaseIterable {
+        case activity, measurement
+    }
 
     /// One row of the sheet, keyed by column.
     public struct Row: Sendable, Equatable {
-        /// `activity` or `measurement`.
-        public var type: String
+        /// An activity or a measurement.
+        public var type: RowKind
+        /// The other cells by column key.
         public var cells: [String: String]
 
         /// Creates a row.
-        public init(type: String, cells: [String: String]) {
+        public init(type: RowKind, cells: [String: String]) {
             self.type = type
             self.cells = cells
+        }
+
+        /// The text of a column: the row kind for `type`, else the cell ("" when empty).
+        public func text(_ key: String) -> String {
+            key == Column.type.rawValue ? type.rawValue : cells[key] ?? ""
         }
     }
 
@@ -28,8 +45,8 @@ public struct ReportingSheet: Sendable {
     public init(unit: UnitPlan, settings: RepositorySettings, asOf: PlanDate) {
         var rows: [Row] = []
         for activity in unit.allActivities {
-            rows.append(Row(type: "activity", cells: [
-                "ref": "\(unit.id.value)/\(activity.id.value)", "title": activity.title,
+            rows.append(Row(type: .activity, cells: [
+                "ref": unit.reference(activity.id.value), "title": activity.title,
                 "status": activity.status.value.rawValue,
                 "progress": activity.progress.map { Self.number($0.value) } ?? "",
                 "note": activity.note ?? "", "updated": activity.updated?.value.description ?? "",
@@ -40,7 +57,7 @@ public struct ReportingSheet: Sendable {
             let ratio = indicator.chart == .p || indicator.chart == .u
                 || indicator.measurements.contains { if case .ratio = $0.value { true } else { false } }
             for period in periods {
-                var cells = ["ref": "\(unit.id.value)/\(indicator.id.value)", "title": indicator.title, "period": period.description,
+                var cells = ["ref": unit.reference(indicator.id.value), "title": indicator.title, "period": period.description,
                              "comment": indicator.comment(for: period) ?? ""]
                 switch indicator.measurements.first(where: { $0.period == period })?.value {
                 case .number(let value)?: cells["value"] = Self.number(value)
@@ -50,7 +67,7 @@ public struct ReportingSheet: Sendable {
                 case nil:
                     if !ratio { cells["value"] = "" }
                 }
-                rows.append(Row(type: "measurement", cells: cells))
+                rows.append(Row(type: .measurement, cells: cells))
             }
         }
         self.rows = rows
@@ -79,7 +96,7 @@ public struct ReportingSheet: Sendable {
     /// The sheet as a table: the English header, the label row, the rows.
     public func table(language: ReportLanguage) -> [[String]] {
         [Self.columns, Self.labels(language)] + rows.map { row in
-            Self.columns.map { $0 == "type" ? row.type : row.cells[$0] ?? "" }
+            Self.columns.map(row.text)
         }
     }
 
@@ -92,7 +109,7 @@ public struct ReportingSheet: Sendable {
         var lines = [CSV.line(Self.columns + [SheetBase.column], delimiter: delimiter),
                      CSV.line(Self.labels(language) + [SheetBase.label(language)], delimiter: delimiter)]
         for row in rows {
-            var fields = Self.columns.map { $0 == "type" ? row.type : row.cells[$0] ?? "" }
+            var fields = Self.columns.map(row.text)
             if nordic {
                 for key in ["progress", "value", "num", "den"] {
                     let index = Self.columns.firstIndex(of: key)!
@@ -188,12 +205,12 @@ public struct ReportingSheet: Sendable {
             let type = (cells["type"] ?? "").trimmingCharacters(in: .whitespaces)
             // A second header row (labels or keys) right under the first.
             if rows.isEmpty, fields.map({ byName[normalize($0)] }).contains("ref") { continue }
-            if type != "activity", type != "measurement" {
+            if RowKind(rawValue: type) == nil {
                 // Free text below the table (a sum, a signature) ends it; a bad type inside is an error.
                 let refText = (cells["ref"] ?? "").trimmingCharacters(in: .whitespaces)
                 if refText.isEmpty || !refText.contains("/") { ended = true; continue }
             }
-            if ended, type != "activity", type != "measurement" { continue }
+            if ended, RowKind(rawValue: type) == nil { continue }
             let extra = fields.indices.filter { $0 >= keys.count && !fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }
             if let first = extra.first {
                 problems.append(SheetError(row: index + 1, column: ReadSheet.letter(first),
@@ -250,7 +267,7 @@ public enum SheetBase {
     public static func encode(_ row: ReportingSheet.Row) -> String {
         let allowed = CharacterSet.alphanumerics.subtracting(CharacterSet(charactersIn: "&=%+")).union(CharacterSet(charactersIn: "-._/:"))
         let pairs = keys.compactMap { key -> String? in
-            let value = key == "type" ? row.type : (row.cells[key] ?? "")
+            let value = row.text(key)
             if value.isEmpty, key != "type" { return nil }
             let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
             return "\(key)=\(encoded)"
@@ -272,7 +289,7 @@ public enum SheetBase {
 
     /// The hidden base worksheet of a sheet.
     public static func table(_ rows: [ReportingSheet.Row]) -> [[String]] {
-        [keys] + rows.map { row in keys.map { $0 == "type" ? row.type : row.cells[$0] ?? "" } }
+        [keys] + rows.map { row in keys.map(row.text) }
     }
 
     /// Records by key from the hidden worksheet.

@@ -250,9 +250,7 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) throws -> [String] {
         let delegate = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw XLSX.Problem(message: "xl/sharedStrings.xml is not valid XML") }
+        guard delegate.read(data) else { throw XLSX.Problem(message: "xl/sharedStrings.xml is not valid XML") }
         return delegate.strings
     }
 
@@ -312,9 +310,7 @@ final class WorksheetReader: NSObject, XMLParserDelegate {
         let delegate = WorksheetReader(shared: shared)
         delegate.formats = formats
         delegate.date1904 = date1904
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw delegate.failure ?? XLSX.Problem(message: "the worksheet is not valid XML") }
+        guard delegate.read(data) else { throw delegate.failure ?? XLSX.Problem(message: "the worksheet is not valid XML") }
         if let failure = delegate.failure { throw failure }
         guard let last = delegate.rows.keys.max() else { return [] }
         let cells = delegate.rows.values.reduce(last + 1) { $0 + ($1.keys.max() ?? 0) + 1 }

@@ -107,9 +107,7 @@ final class StyleReader: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) -> Formats {
         let delegate = StyleReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
+        delegate.read(data)
         return Formats(kinds: delegate.xfIDs.map { delegate.kind(of: $0) })
     }
 
@@ -162,9 +160,7 @@ final class WorkbookReader: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) -> WorkbookReader {
         let delegate = WorkbookReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
+        delegate.read(data)
         return delegate
     }
 
@@ -184,14 +180,23 @@ final class RelationshipReader: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) -> [String: String] {
         let delegate = RelationshipReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
+        delegate.read(data)
         return delegate.targets
     }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+    }
+}
+
+extension XMLParserDelegate where Self: NSObject {
+    /// Runs Foundation's XML parser over `data` with this object as its delegate; false when
+    /// the XML is not well-formed (what was read up to there stays read).
+    @discardableResult
+    func read(_ data: Data) -> Bool {
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        return parser.parse()
     }
 }

@@ -88,5 +88,20 @@ extension Catalogue {
               en: "is not in a git repository; the changes cannot be undone with git",
               sv: "ligger inte i ett git-arkiv; ändringarna kan inte ångras med git",
               da: "ligger ikke i et git-arkiv; ændringerne kan ikke fortrydes med git"),
+        // `hoshin diff`.
+        .word("diff.title", en: "Changes", sv: "Förändringar", da: "Ændringer"),
+        .word("diff.status", en: "Changed status", sv: "Ändrad status", da: "Ændret status"),
+        .word("diff.stale", en: "Became stale", sv: "Blev inaktuella (gammal rapport)", da: "Blev forældede (gammel rapport)"),
+        .word("diff.fresh", en: "Reported again", sv: "Rapporterade igen", da: "Rapporteret igen"),
+        .word("diff.overdue", en: "Became overdue", sv: "Blev försenade", da: "Blev forsinkede"),
+        .word("diff.on-time", en: "No longer overdue", sv: "Inte längre försenade", da: "Ikke længere forsinkede"),
+        .word("diff.added", en: "New goals and activities", sv: "Nya mål och aktiviteter", da: "Nye mål og aktiviteter"),
+        .word("diff.removed", en: "Removed goals and activities", sv: "Borttagna mål och aktiviteter", da: "Fjernede mål og aktiviteter"),
+        .word("diff.none", en: "No changes.", sv: "Inga förändringar.", da: "Ingen ændringer."),
+        .word("diff.node.unit", en: "unit", sv: "enhet", da: "enhed"),
+        .word("diff.node.goal", en: "goal", sv: "mål", da: "mål"),
+        .word("diff.node.indicator", en: "indicator", sv: "indikator", da: "indikator"),
+        .word("diff.node.success-factor", en: "success factor", sv: "framgångsfaktor", da: "succesfaktor"),
+        .word("diff.node.activity", en: "activity", sv: "aktivitet", da: "aktivitet"),
     ]
 }

@@ -46,7 +46,8 @@ public struct Entry: Sendable {
 public enum Catalogue {
     /// All entries, in the order of their tables.
     public static let entries: [Entry] =
-        diagnosticEntries + yamlEntries + fragmentEntries + commandEntries + chartEntries + labelEntries + sheetEntries
+        diagnosticEntries + yamlEntries + fragmentEntries + commandEntries + chartEntries + labelEntries + reviewEntries + serverEntries
+        + sheetEntries
 
     static let byID: [String: Entry] = {
         var table: [String: Entry] = [:]

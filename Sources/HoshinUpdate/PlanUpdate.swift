@@ -64,7 +64,7 @@ public struct PlanUpdate: Sendable {
         let unchanged = paths.allSatisfy { relative in
             first.sources[PlanFileDiscovery.displayPath(folder: folder, relative: relative)]?.bytes == originals[relative]
         }
-        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals)
+        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals, reusing: first)
         guard let current = before.repository else { throw UpdateError.repository("\(folder)/hoshin.yaml cannot be read") }
 
         // Check against the plan as read under the lock, then splice.
@@ -111,7 +111,7 @@ public struct PlanUpdate: Sendable {
         guard !changed.isEmpty else {
             return UpdateResult(changes: changes, added: [], written: [], notices: notices, dryRun: request.dryRun, language: current.settings.language)
         }
-        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated)
+        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated, reusing: before)
         let added = Self.added(before: before.diagnostics, after: after.diagnostics)
         let errors = Self.newErrors(before: before.diagnostics, after: after.diagnostics)
         guard errors.isEmpty else { throw UpdateError.wouldNotValidate(errors) }
@@ -139,12 +139,12 @@ public struct PlanUpdate: Sendable {
         let prefix = PlanFileDiscovery.displayPath(folder: folder, relative: "")
         let cadence = repository.settings.reporting
         for (index, update) in request.updates.enumerated() {
-            let parts = update.ref.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            let unit = parts.count == 2 ? repository.unitsByID[parts[0]] : nil
+            let reference = Reference(update.ref)
+            let unit = reference.flatMap { repository.unitsByID[$0.unit] }
             let wantsActivity = update.changes.first?.field.isActivityField ?? true
-            let isActivity = unit?.allActivities.contains { $0.id.value == parts[1] } == true
-            let isIndicator = unit?.allIndicators.contains { $0.id.value == parts[1] } == true
-            guard let unit, (wantsActivity && isActivity) || (!wantsActivity && isIndicator) else {
+            let isActivity = unit?.allActivities.contains { $0.id.value == reference?.id } == true
+            let isIndicator = unit?.allIndicators.contains { $0.id.value == reference?.id } == true
+            guard let unit, let reference, (wantsActivity && isActivity) || (!wantsActivity && isIndicator) else {
                 let kind: ReferenceHint.Kind = wantsActivity ? .activity : .indicator
                 problems.append(UpdateProblem(index: index, field: nil,
                                               message: ReferenceHint.message(for: update.ref, kind: kind, in: repository)))
@@ -177,7 +177,7 @@ public struct PlanUpdate: Sendable {
                 }
             }
             let relative = unit.file.hasPrefix(prefix) ? String(unit.file.dropFirst(prefix.count)) : unit.file
-            targets.append(Target(unit: unit, id: parts[1], isActivity: isActivity && wantsActivity, relative: relative))
+            targets.append(Target(unit: unit, id: reference.id, isActivity: isActivity && wantsActivity, relative: relative))
         }
         return (targets, problems)
     }

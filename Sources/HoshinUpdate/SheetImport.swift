@@ -139,8 +139,8 @@ struct SheetCells {
         ref = cell("ref")
         hasBase = row.base != nil
         var periodCell = cell("period")
-        let parts = ref.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let unit = parts.count == 2 ? repository.unitsByID[parts[0]] : nil
+        let reference = Reference(ref)
+        let unit = reference.flatMap { repository.unitsByID[$0.unit] }
         func problem(_ column: String?, _ message: String) {
             problems.append(SheetImport.CellProblem(row: row.number, column: column, message: message))
         }
@@ -160,9 +160,9 @@ struct SheetCells {
             if field == .progress, let a = SheetNumber.percentage(now), let b = SheetNumber.percentage(exported) { return a == b }
             return PlanUpdate.same(field, now, exported)
         }
-        switch type {
-        case "activity":
-            guard let unit, unit.allActivities.contains(where: { $0.id.value == parts[1] }) else {
+        switch ReportingSheet.RowKind(rawValue: type) {
+        case .activity?:
+            guard let unit, unit.allActivities.contains(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no activity '\(ref)'")
                 return
             }
@@ -196,8 +196,8 @@ struct SheetCells {
                     problem("updated", "'\(updatedText)' is not a date (YYYY-MM-DD)")
                 }
             }
-        case "measurement":
-            guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == parts[1] }) else {
+        case .measurement?:
+            guard let unit, let indicator = unit.allIndicators.first(where: { $0.id.value == reference?.id }) else {
                 problem("ref", "no indicator '\(ref)'")
                 return
             }
@@ -260,7 +260,7 @@ struct SheetCells {
             if let value { base[change.field] = value }
             columns[change.field] = column
         }
-        let isActivity = type == "activity"
+        let isActivity = ReportingSheet.RowKind(rawValue: type) == .activity
         return (RefUpdate(ref: ref, changes: changes.map(\.0), base: base, stamp: isActivity ? stamp : nil), columns)
     }
 }

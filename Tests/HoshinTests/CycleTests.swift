@@ -131,24 +131,18 @@ import HoshinRollup
 
     /// Section 13 read plainly, over the generator's own record of each file (not the decoder's).
     @Test func agreesWithAPlainReadingOfSection13OnGeneratedRepositories() async {
-        await propertyCheck(count: 80, input: Gen.int(in: 0...1_000_000)) { seed in
-            var random = SeededRandom(seed: seed)
-            var units: [RolloverTests.GeneratedUnit] = []
-            var parents: [Int?] = []
-            for index in 0..<Int.random(in: 1...5, using: &random) {
-                let parent = index == 0 ? nil : Int.random(in: 0..<index, using: &random)
-                parents.append(parent)
-                units.append(RolloverTests.unit(index, parent: parent, random: &random))
-            }
-            let deadlineDays = Int.random(in: 0...15, using: &random)
+        let input = zip(GeneratedPlans.unit.array(of: 1...5), Gen.int(in: 0...15), Gen.int(in: 1...10), Gen.int(in: -2...2))
+        await propertyCheck(count: 80, input: input) { shapes, deadlineDays, periodIndex, offset in
+            let units = GeneratedPlans.render(shapes)
+            let parents = GeneratedPlans.parents(shapes)
             var files = [InMemoryFile(path: "hoshin.yaml", text: "hoshin: 1\nperiod: 2026\ncycle:\n  deadline_days: \(deadlineDays)\n")]
             files += units.enumerated().map { InMemoryFile(path: "u\($0.offset).yaml", text: $0.element.text) }
-            let period = Period(year: 2026, cadence: .monthly, index: Int.random(in: 1...10, using: &random))!
+            let period = Period(year: 2026, cadence: .monthly, index: periodIndex)!
             let deadline = PlanDate(dayNumber: period.lastDay.dayNumber + deadlineDays)
-            let asOf = PlanDate(dayNumber: deadline.dayNumber + Int.random(in: -2...2, using: &random))
+            let asOf = PlanDate(dayNumber: deadline.dayNumber + offset)
             let result = RepositoryLoader().load(files: files, asOf: asOf)
             guard let repository = result.repository, result.errorCount == 0 else {
-                Issue.record("seed \(seed): the generated repository has errors")
+                Issue.record("the generated repository has errors")
                 return
             }
             let cycle = ReportingCycleComputation.cycle(repository, period: period, asOf: asOf)
@@ -160,7 +154,7 @@ import HoshinRollup
                 for child in parents.indices where parents[child] == index { visit(child) }
             }
             visit(0)
-            #expect(cycle.units.map(\.id) == order.map { "u\($0)" }, "seed \(seed)")
+            #expect(cycle.units.map(\.id) == order.map { "u\($0)" })
             #expect(cycle.deadline == deadline)
             for (position, index) in order.enumerated() where position < cycle.units.count {
                 let unit = units[index]
@@ -180,10 +174,10 @@ import HoshinRollup
                 }
                 let state: CycleState = missing.isEmpty ? .complete : (asOf > deadline ? .late : .open)
                 let actual = cycle.units[position]
-                #expect(actual.missing == missing, "seed \(seed): u\(index)")
-                #expect(actual.expected == expected, "seed \(seed): u\(index)")
-                #expect(actual.reported == expected - missing.count, "seed \(seed): u\(index)")
-                #expect(actual.state == state, "seed \(seed): u\(index)")
+                #expect(actual.missing == missing, "u\(index)")
+                #expect(actual.expected == expected, "u\(index)")
+                #expect(actual.reported == expected - missing.count, "u\(index)")
+                #expect(actual.state == state, "u\(index)")
             }
         }
     }

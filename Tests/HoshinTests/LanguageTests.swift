@@ -45,6 +45,9 @@ import HoshinRules
             ("chart.", ChartType.allCases.map(\.rawValue)), ("sheet.label.", ["type", "ref", "title", "status", "progress", "note", "updated", "period", "value", "num", "den", "comment", "base"]),
             ("variation.", ["insufficient-data", "common-cause", "improving", "deteriorating", "unclear"]),
             ("cycle.state.", ["complete", "open", "late"]), ("chart.text.signal.", ["shift", "crossings", "outside-limits"]),
+            ("review.assurance.", ["pass", "fail", "inconsistent"]), ("review.assurance-long.", ["pass", "fail", "inconsistent"]),
+            ("review.state.", CountermeasureState.allCases.map(\.rawValue)),
+            ("diff.node.", ["unit", "goal", "indicator", "success-factor", "activity"]),
         ]
         for (prefix, names) in prefixed {
             for name in names { #expect(Catalogue.entry(prefix + name) != nil, "the catalogue lacks \(prefix)\(name)") }

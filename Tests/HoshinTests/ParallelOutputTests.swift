@@ -84,6 +84,27 @@ import HoshinTestSupport
         }
     }
 
+    /// The whole commands (loading, translating the messages into Swedish, the rollup's
+    /// indicators on every core) print the same bytes whatever `HOSHIN_THREADS` says.
+    @Test func commandsPrintTheSameBytesWithOneOrManyThreads() throws {
+        var files: [String: [UInt8]] = [:]
+        for file in Self.generated(units: 40) where file.path != "hoshin.yaml" { files[file.path] = file.bytes }
+        files["hoshin.yaml"] = Array("hoshin: 1\nperiod: 2026\norganisation: Region Test\nlanguage: sv\n".utf8)
+        let folder = try Fixtures.makeRepository(files)
+        let commands = [["validate", ".", "--format", "json"], ["status", ".", "--format", "json"],
+                        ["status", ".", "--format", "tree"], ["status", ".", "--unit", "enhet-1", "--format", "json"]]
+        for command in commands {
+            let arguments = command + ["--as-of", "2026-10-31"]
+            let serial = try HoshinBinary.run(arguments, in: folder, environment: ["HOSHIN_THREADS": "1"])
+            #expect(!serial.stdout.isEmpty, "\(command)")
+            for threads in ["2", "5"] {
+                let parallel = try HoshinBinary.run(arguments, in: folder, environment: ["HOSHIN_THREADS": threads])
+                #expect(parallel.status == serial.status, "\(command), \(threads) threads")
+                #expect(parallel.stdout == serial.stdout, "\(command), \(threads) threads")
+            }
+        }
+    }
+
     @Test func theGeneratedRepositoryHasWarningsAndADuplicateKey() {
         let result = RepositoryLoader().load(files: Self.generated(units: 60), folder: "plans", asOf: Fixtures.asOf)
         let rules = Set(result.diagnostics.map(\.rule))
@@ -118,5 +139,54 @@ import HoshinTestSupport
         let written = try String(contentsOf: url, encoding: .utf8)
         #expect(written.utf8.count > 1 << 16)
         #expect(written == JSONReporter().encoded(result))
+    }
+}
+
+/// The validation JSON through `JSONEncoder` (sorted keys): what `JSONReporter` streams must equal it.
+extension JSONReporter {
+    struct Output: Encodable {
+        let diagnostics: [Entry]
+        let summary: Summary
+    }
+
+    struct Entry: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let severity: String
+        let rule: String
+        let message: String
+    }
+
+    struct Summary: Encodable {
+        let files: Int
+        let errors: Int
+        let warnings: Int
+        let infos: Int
+    }
+
+    /// The same document through `JSONEncoder` (sorted keys), for comparison in tests.
+    func encoded(_ result: ValidationResult) -> String {
+        let output = Output(
+            diagnostics: result.diagnostics.map {
+                Entry(file: $0.file, line: $0.start.line, column: $0.start.column, endLine: $0.end.line,
+                      endColumn: $0.end.column, severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
+            },
+            summary: Summary(files: result.fileCount, errors: result.errorCount,
+                             warnings: result.warningCount, infos: result.infoCount))
+        return StableJSON.encode(output)
+    }
+}
+
+/// JSON with sorted keys, unescaped slashes, two-space indentation and a final newline.
+enum StableJSON {
+    /// Encodes a value; encoding plain structs cannot fail.
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

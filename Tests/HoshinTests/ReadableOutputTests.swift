@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HoshinText
 import HoshinTestSupport
 import HoshinModel
 @testable import HoshinRender
@@ -50,9 +51,9 @@ import HoshinRollup
 
     @Test func everyColourHasItsOwnShapeBesideItsColour() {
         let renderer = TreeRenderer(style: .terminal)
-        let shapes = [StatusColour.green, .yellow, .red, .grey].map { renderer.dot($0, ansi: ANSI(enabled: false)) }
+        let shapes = [StatusColour.green, .yellow, .red, .grey].map { renderer.dot($0, ansi: ANSIStyle(enabled: false)) }
         #expect(shapes == ["●", "▲", "■", "○"])
-        #expect(renderer.dot(.red, ansi: ANSI(enabled: true)) == "\u{1B}[31m■\u{1B}[0m")
+        #expect(renderer.dot(.red, ansi: ANSIStyle(enabled: true)) == "\u{1B}[31m■\u{1B}[0m")
     }
 
     @Test func theTreeHasNoEmojiAndSaysWhatThePercentageIs() throws {
@@ -180,7 +181,7 @@ import HoshinRollup
 
     @Test func thePrintedTitleCannotCloseTheStyleElement() {
         #expect(PrintStyles.cssString("Region \"Nord\" </style><script>x\\y\n") == "Region \\\"Nord\\\" \\3C /style\\3E \\3C script\\3E x\\\\y ")
-        let css = PrintStyles.css(ReadingWords.forLanguage(.sv), title: "A </style> B")
+        let css = PrintStyles.css(page: ReadingWords.forLanguage(.sv).page, title: "A </style> B")
         #expect(!css.contains("</style>"))
         #expect(css.contains("@bottom-left { content: \"A \\3C /style\\3E  B\";"))
     }

@@ -29,8 +29,8 @@ import HoshinSheets
 
     @Test func exportHasARowPerActivityAndPerIndicatorAndPeriodUpToTheDate() throws {
         let sheet = try Self.export(Fixtures.plans, unit: "kardiologi")
-        let activities = sheet.rows.filter { $0.type == "activity" }
-        let measurements = sheet.rows.filter { $0.type == "measurement" }
+        let activities = sheet.rows.filter { $0.type == .activity }
+        let measurements = sheet.rows.filter { $0.type == .measurement }
         #expect(activities.map { $0.cells["ref"]! } == ["kardiologi/fallrutin", "kardiologi/fall-signal", "kardiologi/kvallsmottagning"])
         // Two indicators × ten monthly periods of 2026 that have begun by 2026-10-31.
         #expect(measurements.count == 20)
@@ -184,7 +184,7 @@ import HoshinSheets
 
     @Test func theReportSheetIsFoundByNameAndTheBaseSheetIsNeverTakenForIt() throws {
         let report = [ReportingSheet.columns, ["activity", "kardiologi/fallrutin", "", "at-risk"]]
-        let base = SheetBase.table([ReportingSheet.Row(type: "activity", cells: ["ref": "kardiologi/fallrutin", "status": "on-track"])])
+        let base = SheetBase.table([ReportingSheet.Row(type: .activity, cells: ["ref": "kardiologi/fallrutin", "status": "on-track"])])
         let bytes = XLSX.write(sheets: [("Instruktioner", false, [["Fyll i status och värden."]]), (SheetBase.sheetName, true, base),
                                         ("Rapport", false, report)])
         let workbook = try XLSX.readWorkbook(bytes)

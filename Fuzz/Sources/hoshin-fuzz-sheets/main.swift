@@ -6,9 +6,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     // Bad workbooks and bad CSV are normal input: a thrown problem is fine, a crash is not.
     for read in [XLSX.read, CSV.parse] {
         guard let table = try? read(bytes) else { continue }
-        if let rows = try? ReportingSheet.read(table: table) {
+        if let sheet = try? ReportingSheet.read(table: table) {
             // fatalError, not precondition: its message survives an optimised build.
-            if !rows.allSatisfy({ $0.number >= 2 && $0.number <= table.count }) { fatalError("row numbers out of the sheet") }
+            if !sheet.rows.allSatisfy({ $0.number >= 2 && $0.number <= table.count }) { fatalError("row numbers out of the sheet") }
         }
     }
     return 0

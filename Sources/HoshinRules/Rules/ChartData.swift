@@ -3,42 +3,20 @@ import HoshinModel
 extension Rule {
     /// Measurements that do not fit the indicator's SPC chart.
     public static let chartData = Rule(RuleDescription(
-        id: "chart-data", defaultSeverity: .error,
+        id: RuleID.chartData, defaultSeverity: .error,
         summary: "measurements that do not fit the indicator's chart (p and u need num/den, c whole counts)",
         rationale: """
         Control limits depend on the kind of data: a p chart judges proportions and needs each \
         numerator and denominator, a u chart rates, a c chart counts. Data of another kind would give \
         limits that mean nothing, and signals that send people looking for causes that are not there.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        failing: .indicator("""
                 chart: p
                 measurements:
                   2026-01: 7.9
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        passing: .indicator("""
                 chart: p
                 measurements:
                   2026-01: {num: 11, den: 142}

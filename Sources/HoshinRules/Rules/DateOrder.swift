@@ -3,35 +3,19 @@ import HoshinModel
 extension Rule {
     /// An activity is due before it starts.
     public static let dateOrder = Rule(RuleDescription(
-        id: "date-order", defaultSeverity: .error,
+        id: RuleID.dateOrder, defaultSeverity: .error,
         summary: "an activity's 'due' is before its 'start'",
         rationale: """
         An activity cannot end before it begins; one of the two dates is mistyped, and the \
         activity would turn red or yellow on the wrong day.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: not-started
                 start: 2026-11-15
                 due: 2026-06-30
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: not-started
                 start: 2026-11-15
                 due: 2026-12-30

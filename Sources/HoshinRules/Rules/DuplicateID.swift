@@ -3,29 +3,19 @@ import HoshinModel
 extension Rule {
     /// Two units share an id, or two things in one unit share an id.
     public static let duplicateID = Rule(RuleDescription(
-        id: "duplicate-id", defaultSeverity: .error,
+        id: RuleID.duplicateID, defaultSeverity: .error,
         summary: "two units with one id, or two goals, indicators, success factors, activities or countermeasures of one unit with one id",
         rationale: """
         A reference such as kardiologi/saker-vard must name exactly one thing, and a report must land \
         on exactly one activity. Ids are unique among units, and within a unit across goals, \
         indicators, success factors and activities together.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        failing: .goal("""
           - id: saker-vard
             title: Jämlik vård
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
+        passing: .goal("""
           - id: jamlik-vard
             title: Jämlik vård
 

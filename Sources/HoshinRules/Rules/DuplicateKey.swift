@@ -1,7 +1,9 @@
+import HoshinModel
+
 extension Rule {
     /// A mapping gives the same key twice.
     public static let duplicateKey = Rule(RuleDescription(
-        id: "duplicate-key", defaultSeverity: .error,
+        id: RuleID.duplicateKey, defaultSeverity: .error,
         summary: "a mapping gives the same key twice",
         rationale: """
         YAML forbids repeating a key in one mapping, and readers disagree on which value wins. \

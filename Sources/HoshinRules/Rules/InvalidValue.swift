@@ -3,33 +3,17 @@ import HoshinModel
 extension Rule {
     /// A value outside its closed list or range: a status, a direction, a perspective, a weight, a period's cadence.
     public static let invalidValue = Rule(RuleDescription(
-        id: "invalid-value", defaultSeverity: .error,
+        id: RuleID.invalidValue, defaultSeverity: .error,
         summary: "a value outside its closed list or allowed range (status, direction, perspective, weight, progress, id)",
         rationale: """
         Closed lists keep the rollup honest: 'on track' or 'grön' would not be understood. Perspectives \
         come from hoshin.yaml, measurement periods must match its 'reporting', ids use a–z, 0–9, '-' and '_'.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: on track
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: on-track
                 updated: 2026-10-01
 

@@ -4,7 +4,7 @@ import HoshinRollup
 extension Rule {
     /// A red or deteriorating indicator with no open or monitoring countermeasure.
     public static let missingCountermeasure = Rule(RuleDescription(
-        id: "missing-countermeasure", defaultSeverity: .warning,
+        id: RuleID.missingCountermeasure, defaultSeverity: .warning,
         summary: "an indicator red for review.countermeasure_after measurements in a row, or deteriorating, has no open or monitoring countermeasure on it or its goal",
         rationale: """
         A red result reported month after month without anything done about it is the pattern the \
@@ -13,36 +13,14 @@ extension Rule {
         the unit records what it does about it: a countermeasure with problem, cause, action, owner \
         and due date, on the indicator or on its goal.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        failing: .indicator("""
                 measurements:
                   2026-08: 6.1
                   2026-09: 7.2
                   2026-10: 7.9
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            indicators:
-              - id: vardskador
-                title: Andel vårdtillfällen med vårdskada
-                unit: "%"
-                direction: down
-                target: 5.0
+        passing: .indicator("""
                 measurements:
                   2026-08: 6.1
                   2026-09: 7.2

@@ -1,7 +1,9 @@
+import HoshinModel
+
 extension Rule {
     /// A required key is absent or empty.
     public static let missingField = Rule(RuleDescription(
-        id: "missing-field", defaultSeverity: .error,
+        id: RuleID.missingField, defaultSeverity: .error,
         summary: "a required key is absent or has no value",
         rationale: """
         Some keys carry the meaning of the plan: a unit needs 'unit' and 'name', a goal 'id' and 'title', \
@@ -15,12 +17,5 @@ extension Rule {
           - id: saker-vard
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-
-        """)))
+        passing: .goal()))
 }

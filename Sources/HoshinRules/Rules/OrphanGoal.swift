@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A goal of a unit below the root supports no goal above it.
     public static let orphanGoal = Rule(RuleDescription(
-        id: "orphan-goal", defaultSeverity: .warning,
+        id: RuleID.orphanGoal, defaultSeverity: .warning,
         summary: "a goal of a unit other than the root has no 'supports'",
         rationale: """
         In goal deployment every unit's goals are a breakdown of the goals above it. A goal that \

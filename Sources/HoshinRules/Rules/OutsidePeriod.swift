@@ -3,35 +3,19 @@ import HoshinModel
 extension Rule {
     /// A date or measurement period outside the plan year.
     public static let outsidePeriod = Rule(RuleDescription(
-        id: "outside-period", defaultSeverity: .warning,
+        id: RuleID.outsidePeriod, defaultSeverity: .warning,
         summary: "an activity date outside the plan year, or a measurement after it",
         rationale: """
         A plan is for one year ('period' in hoshin.yaml). Activities that start or end in another year, \
         or measurements for periods after it, are usually typos of the year. Measurements from earlier \
         years are history and welcome: they show variation over time.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: not-started
                 due: 2027-06-30
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: not-started
                 due: 2026-12-30
 

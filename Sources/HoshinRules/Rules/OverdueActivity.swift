@@ -3,35 +3,19 @@ import HoshinModel
 extension Rule {
     /// An activity not done or cancelled is past its due date.
     public static let overdueActivity = Rule(RuleDescription(
-        id: "overdue-activity", defaultSeverity: .warning,
+        id: RuleID.overdueActivity, defaultSeverity: .warning,
         summary: "an activity that is not done or cancelled is past its 'due' date",
         rationale: """
         Past its due date an activity counts as red. Either it is done and the report is missing, \
         it needs a new date agreed with the leadership group, or it should be cancelled.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: on-track
                 due: 2026-06-30
                 updated: 2026-10-01
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: done
                 progress: 100
                 due: 2026-06-30

@@ -3,40 +3,18 @@ import HoshinModel
 extension Rule {
     /// An open or monitoring countermeasure past its due date.
     public static let overdueCountermeasure = Rule(RuleDescription(
-        id: "overdue-countermeasure", defaultSeverity: .warning,
+        id: RuleID.overdueCountermeasure, defaultSeverity: .warning,
         summary: "a countermeasure that is open or monitoring is past its 'due' date",
         rationale: """
         A countermeasure promises an action by a date. Past that date the leadership group needs to \
         hear whether it was done (then it is monitoring or closed, with its result), needs a new date, \
         or should be replaced by another action.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            countermeasures:
-              - id: granskning-ikapp
-                opened: 2026-05
-                problem: Journalgranskningen släpar efter sammanslagningen
-                owner: Chefläkare
-                due: 2026-09-30
+        failing: .goal(dueLines + """
                 status: open
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            countermeasures:
-              - id: granskning-ikapp
-                opened: 2026-05
-                problem: Journalgranskningen släpar efter sammanslagningen
-                owner: Chefläkare
-                due: 2026-09-30
+        passing: .goal(dueLines + """
                 status: closed
                 closed: 2026-09-28
                 result: Ikapp sedan september
@@ -54,4 +32,15 @@ extension Rule {
                 }
             }
         })
+
+    /// The examples' countermeasure on the goal, due 2026-09-30, without its status.
+    private static let dueLines = """
+            countermeasures:
+              - id: granskning-ikapp
+                opened: 2026-05
+                problem: Journalgranskningen släpar efter sammanslagningen
+                owner: Chefläkare
+                due: 2026-09-30
+
+        """
 }

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// Following `parent` from a unit leads back to it.
     public static let parentCycle = Rule(RuleDescription(
-        id: "parent-cycle", defaultSeverity: .error,
+        id: RuleID.parentCycle, defaultSeverity: .error,
         summary: "following 'parent' from a unit leads back to the unit",
         rationale: """
         The organisation is a tree. A cycle has no top, so nothing in it can be rolled up and \

@@ -3,34 +3,18 @@ import HoshinModel
 extension Rule {
     /// `done` with progress below 100, or progress 100 without `done`.
     public static let progressMismatch = Rule(RuleDescription(
-        id: "progress-mismatch", defaultSeverity: .warning,
+        id: RuleID.progressMismatch, defaultSeverity: .warning,
         summary: "status 'done' with progress below 100, or progress 100 with another status",
         rationale: """
         Status and progress are reported together; when they disagree one of them was not updated, \
         and the reader cannot tell which to believe.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: done
                 progress: 60
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: done
                 progress: 100
 

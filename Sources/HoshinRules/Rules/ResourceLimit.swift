@@ -1,7 +1,9 @@
+import HoshinModel
+
 extension Rule {
     /// A file too large, too deep, with too many nodes or alias expansions.
     public static let resourceLimit = Rule(RuleDescription(
-        id: "resource-limit", defaultSeverity: .error,
+        id: RuleID.resourceLimit, defaultSeverity: .error,
         summary: "a file over 8 MiB, nested deeper than 64, over 200 000 nodes or 10 000 alias expansions",
         rationale: """
         No plan needs that much, and a file built to exhaust memory (an alias bomb) must not stop CI \

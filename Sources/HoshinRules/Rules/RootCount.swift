@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// The repository has no unit without `parent`, or more than one.
     public static let rootCount = Rule(RuleDescription(
-        id: "root-count", defaultSeverity: .error,
+        id: RuleID.rootCount, defaultSeverity: .error,
         summary: "no unit without 'parent', or more than one",
         rationale: """
         Goal deployment starts from one place: the organisation's own plan with its vision and \

@@ -3,34 +3,18 @@ import HoshinModel
 extension Rule {
     /// An activity in progress has not been reported within `stale_after_days`.
     public static let staleReport = Rule(RuleDescription(
-        id: "stale-report", defaultSeverity: .warning,
+        id: RuleID.staleReport, defaultSeverity: .warning,
         summary: "an activity under way has no status report within 'stale_after_days' (default 45)",
         rationale: """
         A status is only as good as its date. An activity reported on-track in spring says little \
         in autumn; the leadership group should know that the green is old.
         """,
-        failing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        failing: .activity("""
                 status: on-track
                 updated: 2026-05-02
 
         """),
-        passing: RuleExample("""
-        unit: region
-        name: Region Jönköpings län
-        goals:
-          - id: saker-vard
-            title: Säker vård – alla gånger
-            activities:
-              - id: utbildning
-                title: Utbilda granskningsteam
+        passing: .activity("""
                 status: on-track
                 updated: 2026-10-12
 

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A `supports` entry names a goal of a unit that is not a strict ancestor.
     public static let supportNotAncestor = Rule(RuleDescription(
-        id: "support-not-ancestor", defaultSeverity: .error,
+        id: RuleID.supportNotAncestor, defaultSeverity: .error,
         summary: "a 'supports' entry names a goal of a unit that is not above this one",
         rationale: """
         Goals are broken down from the top: a clinic supports its division's goals or the region's, \

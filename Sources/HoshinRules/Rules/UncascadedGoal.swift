@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A goal of a unit with child units is supported by no goal below it.
     public static let uncascadedGoal = Rule(RuleDescription(
-        id: "uncascaded-goal", defaultSeverity: .info,
+        id: RuleID.uncascadedGoal, defaultSeverity: .info,
         summary: "a goal of a unit with units below it is supported by none of their goals",
         rationale: """
         A goal that no unit below has broken down rests on the leadership group alone. That can be \
@@ -39,7 +39,7 @@ extension Rule {
                 }
             }
             for unit in repository.units where !(children[unit.id.value] ?? []).isEmpty {
-                for goal in unit.goals where !supported.contains("\(unit.id.value)/\(goal.id.value)") {
+                for goal in unit.goals where !supported.contains(unit.reference(goal.id.value)) {
                     context.report(unit.file, goal.id.range,
                                    "no unit below '\(unit.id.value)' has a goal that supports '\(goal.id.value)'")
                 }

@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A unit's `parent` names no unit of the repository.
     public static let unknownParent = Rule(RuleDescription(
-        id: "unknown-parent", defaultSeverity: .error,
+        id: RuleID.unknownParent, defaultSeverity: .error,
         summary: "a unit's 'parent' names no unit in the repository",
         rationale: """
         The organisation tree is built from 'parent'. A unit whose parent does not exist hangs \

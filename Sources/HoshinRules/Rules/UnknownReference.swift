@@ -3,7 +3,7 @@ import HoshinModel
 extension Rule {
     /// A `supports` entry or a goal's `strategy` names nothing that exists.
     public static let unknownReference = Rule(RuleDescription(
-        id: "unknown-reference", defaultSeverity: .error,
+        id: RuleID.unknownReference, defaultSeverity: .error,
         summary: "a 'supports' entry names no goal, or a 'strategy' names no strategy of the root",
         rationale: """
         Cascading lives in references: a unit's goal supports a goal of a unit above it, written \
@@ -26,7 +26,7 @@ extension Rule {
             let root = repository.knownRoot
             let strategyIDs = root?.strategies.map(\.id.value) ?? []
             let unreadable = repository.undecodedUnitIDs
-            let allGoalRefs = repository.units.flatMap { unit in unit.goals.map { "\(unit.id.value)/\($0.id.value)" } }
+            let allGoalRefs = repository.units.flatMap { unit in unit.goals.map { unit.reference($0.id.value) } }
             for unit in repository.units {
                 for goal in unit.goals {
                     if root != nil, let strategy = goal.strategy, !strategyIDs.contains(strategy.value) {
@@ -35,14 +35,13 @@ extension Rule {
                         context.report(unit.file, strategy.range, "unknown strategy '\(strategy.value)'\(hint)")
                     }
                     for reference in goal.supports {
-                        let parts = reference.value.split(separator: "/", omittingEmptySubsequences: false)
-                        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                        guard let parsed = Reference(reference.value) else {
                             context.report(unit.file, reference.range,
                                            "'\(reference.value)' is not a reference; write UNIT/GOAL, e.g. region/saker-vard")
                             continue
                         }
-                        let unitID = String(parts[0])
-                        let thingID = String(parts[1])
+                        let unitID = parsed.unit
+                        let thingID = parsed.id
                         if unreadable.contains(unitID) && byID[unitID] == nil { continue }
                         guard let target = byID[unitID] else {
                             context.report(unit.file, reference.range,

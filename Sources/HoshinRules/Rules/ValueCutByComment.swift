@@ -6,7 +6,7 @@ extension Rule {
     /// Found while decoding (the decoder sees the bytes after the value); this carries the
     /// description, severity and examples.
     public static let valueCutByComment = Rule(RuleDescription(
-        id: "value-cut-by-comment", defaultSeverity: .warning,
+        id: RuleID.valueCutByComment, defaultSeverity: .warning,
         summary: "free text (a name, title, owner, note, problem, cause, action or result) cut short at ' #'",
         rationale: """
         In YAML, ' #' starts a comment, also in the middle of a text that is not in quotes: \

@@ -1,7 +1,9 @@
+import HoshinModel
+
 extension Rule {
     /// The file is not well-formed YAML, or not UTF-8 text.
     public static let yamlSyntax = Rule(RuleDescription(
-        id: "yaml-syntax", defaultSeverity: .error,
+        id: RuleID.yamlSyntax, defaultSeverity: .error,
         summary: "the file is not well-formed YAML (or not UTF-8 text)",
         rationale: """
         A file that does not parse cannot be read at all, so nothing in it counts towards the plan. \

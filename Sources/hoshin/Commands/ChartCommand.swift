@@ -39,7 +39,7 @@ struct ChartCommand: ParsableCommand {
         let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(plans), asOf: date))
         let repository = try ValidationGate.repository(result)
         let parts = reference.split(separator: "/").map(String.init)
-        let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { "\(unit.id.value)/\($0.id.value)" } }
+        let allIndicators = repository.units.flatMap { unit in unit.allIndicators.map { unit.reference($0.id.value) } }
         guard parts.count == 2, let unit = repository.unitsByID[parts[0]],
               unit.allIndicators.contains(where: { $0.id.value == parts[1] }) else {
             throw CommandFailure(parts.count == 1 ? ReferenceHint.message(for: reference, kind: .indicator, in: repository)

@@ -47,12 +47,12 @@ struct DiffCommand: ParsableCommand {
     func side(_ name: String?, isLater: Bool) throws -> Side {
         let loader = RepositoryLoader()
         if let name, let date = PlanDate(name) {
-            return Side(name: name, result: language.localize(try loader.load(folder: directory, asOf: date)), date: date)
+            return Side(name: name, result: language.localize(try loader.load(folder: directory, asOf: date).errorsOnly), date: date)
         }
         guard let name else {
             let date = asOf ?? .today
             return Side(name: isLater && PlanDate(from) == nil ? "working tree" : date.description,
-                        result: language.localize(try loader.load(folder: directory, asOf: date)), date: date)
+                        result: language.localize(try loader.load(folder: directory, asOf: date).errorsOnly), date: date)
         }
         _ = try PlanFileDiscovery.planFiles(in: directory)
         let revision = try GitRevision.read(name, folder: directory)
@@ -60,7 +60,7 @@ struct DiffCommand: ParsableCommand {
         guard revision.files.contains(where: { $0.path == "hoshin.yaml" }) else {
             throw CommandFailure("\(directory) has no hoshin.yaml at \(name)")
         }
-        return Side(name: name, result: language.localize(loader.load(files: revision.files, folder: directory, asOf: date)), date: date)
+        return Side(name: name, result: language.localize(loader.load(files: revision.files, folder: directory, asOf: date).errorsOnly), date: date)
     }
 
     func tree(_ side: Side) throws -> StatusTree {

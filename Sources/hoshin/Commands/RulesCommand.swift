@@ -4,6 +4,7 @@ import HoshinModel
 import HoshinRules
 import HoshinRepository
 import HoshinReporters
+import HoshinOutput
 
 /// `hoshin rules`: the catalogue, one line a rule, with the severity in effect.
 struct RulesCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct RulesCommand: ParsableCommand {
         case text, json
     }
 
-    struct Entry: Encodable {
+    struct Entry {
         let id: String
         let defaultSeverity: String
         let severity: String
@@ -56,8 +57,16 @@ struct RulesCommand: ParsableCommand {
                          severity: severity, source: source, summary: description.summary)
         }
         if format == .json {
-            struct Output: Encodable { let rules: [Entry] }
-            Terminal.write(StableJSON.encode(Output(rules: entries)))
+            var json = JSONWriter(output: OutputBuffer(), layout: .foundation)
+            json.beginObject()
+            json.key("rules"); json.beginArray()
+            for entry in entries {
+                json.stringObject(["defaultSeverity": entry.defaultSeverity, "id": entry.id, "severity": entry.severity,
+                                   "source": entry.source, "summary": entry.summary])
+            }
+            json.endArray()
+            json.endObject()
+            Terminal.write(String(decoding: json.finish().bytes, as: UTF8.self))
             return
         }
         let width = entries.map(\.id.count).max() ?? 0

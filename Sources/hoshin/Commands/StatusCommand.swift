@@ -41,7 +41,8 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
+        // Only errors are shown (on stderr): only they are translated.
+        let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date).errorsOnly)
         let hasErrors = result.errorCount > 0
         guard let plans = result.repository else {
             ValidationGate.reportErrors(result)
