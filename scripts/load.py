@@ -8,6 +8,7 @@ Usage: scripts/load.py PORT PLANS_DIR UNIT_ID WRITE_UNIT
 import http.client
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -108,8 +109,29 @@ def writers():
                 if f"unit: {WRITE_UNIT}\n" in content:
                     text = content
     kept = sum(1 for i in range(len(refs)) if f"note: Belastningsprov {i} åäö\n" in text)
-    print(f"100 simultaneous POST /api/report to one file: {ok} answered 200, {kept} kept, in {elapsed:.1f} s")
-    return ok == 100 and kept == 100
+    print(f"100 simultaneous POST /api/report to one file: {ok} answered 200, {kept} kept in the file, in {elapsed:.1f} s")
+    return ok == 100 and kept == 100 and commits_kept(refs)
+
+
+def commits_kept(refs):
+    """With git on: one commit a write, each holding only the one file and its own activity."""
+    if not os.path.isdir(os.path.join(PLANS, ".git")):
+        return True
+    log = subprocess.run(["git", "-C", PLANS, "log", f"--grep=^{WRITE_UNIT}: report", "--format=@@%s", "-p",
+                          "--unified=0"], capture_output=True, text=True, check=True).stdout
+    commits = [c for c in log.split("@@" + WRITE_UNIT + ": report")[1:]]
+    files = set()
+    activities = set()
+    for commit in commits:
+        for line in commit.splitlines():
+            if line.startswith("+++ b/"):
+                files.add(line[6:])
+            if line.startswith("+") and "note: Belastningsprov" in line:
+                activities.add(line)
+    one_each = all(commit.count("note: Belastningsprov") == 1 for commit in commits)
+    print(f"git: {len(commits)} commits by the writes, touching {sorted(files)}; "
+          f"{len(activities)} distinct notes, one a commit: {one_each}")
+    return len(commits) == len(refs) and len(files) == 1 and len(activities) == len(refs) and one_each
 
 
 def http_get(path):

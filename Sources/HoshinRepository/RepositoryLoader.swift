@@ -41,6 +41,8 @@ public struct RepositoryLoader: Sendable {
     public static let structuralRules: Set<String> = [RuleID.yamlSyntax, RuleID.duplicateKey, RuleID.resourceLimit, RuleID.invalidType]
     /// Rule severities for this run that win over `hoshin.yaml` (`validate --rule ID=SEVERITY`).
     public var ruleOverrides: [String: SeveritySetting] = [:]
+    /// When set, files whose bytes are as when last parsed are not parsed again (`hoshin serve`).
+    public var parsedFiles: ParsedFileCache?
 
     /// How many files are read, parsed and decoded at once (at least 1).
     public var concurrency: Int
@@ -71,22 +73,30 @@ public struct RepositoryLoader: Sendable {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
+        let cache = parsedFiles
+        @Sendable func parse(_ display: String, _ relative: String, _ bytes: [UInt8]) -> FileOutcome {
+            guard let cache else { return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits) }
+            return cache.outcome(file: display, bytes: bytes, limits: limits) {
+                FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+            }
+        }
         let reusable = previous?.fileOutcomes ?? [:]
         let outcomes = Parallel.map(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
-                return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+                return parse(display, relative, bytes)
             }
             if let earlier = reusable[relative], earlier.file == display { return earlier }
             switch Self.read(display, limit: limits.maxBytes) {
             case .bytes(let bytes):
-                return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+                return parse(display, relative, bytes)
             case .tooLarge(let size):
                 return FileOutcome.tooLarge(file: display, relative: relative, size: size, limit: limits.maxBytes)
             case .unreadable:
                 return FileOutcome.unreadable(file: display, relative: relative)
             }
         }
+        if overrides.isEmpty { cache?.keep(only: Set(outcomes.map(\.file))) }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
                              ruleOverrides: ruleOverrides, concurrency: concurrency)
     }

@@ -8,14 +8,16 @@ import HoshinYAML
 
 /// `POST /api/report` and `POST /api/measure` (spec §11).
 extension ServerApp {
-    /// The checks every API write shares, in order: 413, 415, 403 (Origin), 400 (not a JSON object).
+    /// The checks every API write shares, in order: 413 (over 1 MiB), 403 (a foreign `Origin`),
+    /// 400 (not `Content-Type: application/json`, or not one JSON object). §11 lists no 415, so
+    /// a body without the JSON content type is a malformed body: 400.
     func apiBody(_ request: Request, allowed: Set<String>) async throws -> JSONFields {
         let bytes = try await body(request, api: true)
+        try checkOrigin(request, api: true, words: words(nil))
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/json" else {
-            throw EarlyAnswer(response: Responses.error(.unsupportedMediaType, "Content-Type must be application/json"))
+            throw EarlyAnswer(response: Responses.error(.badRequest, "Content-Type must be application/json"))
         }
-        try checkOrigin(request, api: true, words: words(nil))
         guard let members = JSONInput.parse(bytes)?.object else {
             throw EarlyAnswer(response: Responses.error(.badRequest, "the body must be one JSON object"))
         }
@@ -178,7 +180,7 @@ extension ServerApp {
         let result = await writes.submit(submission, unit: unit, relative: relative, identity: identity,
                                          asOf: clock.today, today: clock.today)
         switch result.outcome {
-        case .written(let changes, _):
+        case .written(let changes, _, let added):
             var object: [String: JSONValue] = [
                 "ref": .string(ref),
                 "changes": .array(changes.map { change in
@@ -188,6 +190,7 @@ extension ServerApp {
                 }),
             ]
             if let commit = result.commit { object["commit"] = .string(commit) }
+            if !added.isEmpty { object["warnings"] = .array(added.map { Responses.diagnostic(localized($0, repository)) }) }
             return Responses.json(.ok, .object(object))
         case .unchanged:
             return Responses.json(.ok, .object(["ref": .string(ref), "changes": .array([])]))
@@ -199,15 +202,15 @@ extension ServerApp {
             if let last = result.lastChange { object["changedBy"] = .string(last.who); object["changedOn"] = .string(last.date) }
             return Responses.json(.conflict, .object(object))
         case .invalid(let diagnostics, _):
-            return Responses.json(.unprocessableContent, .object(["diagnostics": .array(diagnostics.map(Responses.diagnostic))]))
+            return Responses.json(.unprocessableContent, .object(["diagnostics": .array(diagnostics.map { Responses.diagnostic(localized($0, repository)) })]))
         case .rejected(let problems):
             let diagnostics = problems.map { problem in
                 Responses.diagnostic(Diagnostic(file: unit.file, range: unit.range, severity: .error, rule: RuleID.invalidValue,
-                                                message: problem.message))
+                                                message: localized(problem.message, repository)))
             }
             return Responses.json(.unprocessableContent, .object(["diagnostics": .array(diagnostics)]))
         case .failed(let message):
-            return Responses.json(.unprocessableContent, .object(["diagnostics": .array([]), "error": .string(message)]))
+            return Responses.json(.unprocessableContent, .object(["diagnostics": .array([]), "error": .string(localized(message, repository))]))
         }
     }
 

@@ -85,7 +85,8 @@ extension ServerApp {
             return formResponse(.forbidden, model, identity: identity, words: words, newToken: false)
         }
         let labels = Labels.forLanguage(repository.settings.language)
-        let read = FormSubmission.read(form, unit: unit, period: period, date: clock.today, words: words)
+        let read = FormSubmission.read(form, unit: unit, period: period, date: clock.today, words: words,
+                                       language: language(repository))
         model.values = read.values
         model.bases = read.bases
         if !read.messages.isEmpty {
@@ -100,9 +101,10 @@ extension ServerApp {
         let result = await writes.submit(read.submission, unit: unit, relative: relativePath(of: unit, in: repository),
                                          identity: identity, asOf: clock.today, today: clock.today)
         switch result.outcome {
-        case .written(let changes, _):
+        case .written(let changes, _, let added):
+            let warnings = added.map { "\(words.warning): \(localized($0, repository).message)" }
             return try freshForm(unit: unit, period: period, identity: identity, csrf: String(cookie),
-                                 notice: (true, words.saved, changes.map { describe($0, unit: unit, labels: labels, words: words) }))
+                                 notice: (true, words.saved, changes.map { describe($0, unit: unit, labels: labels, words: words) } + warnings))
         case .unchanged:
             return try freshForm(unit: unit, period: period, identity: identity, csrf: String(cookie),
                                  notice: (true, words.nothingChanged, []))
@@ -112,11 +114,11 @@ extension ServerApp {
             let fresh = current.unitsByID[unit.id.value] ?? unit
             for activity in fresh.allActivities {
                 for field in ["status", "progress", "note"] {
-                    model.bases[FormField.base(FormField.activity(activity.id.value, field))] = FormField.planValue(activity, field)
+                    model.bases[FormField.base(FormField.activity(activity.id.value, field))] = FormField.planValue(activity, field, language(current))
                 }
             }
             for indicator in fresh.allIndicators {
-                model.bases[FormField.base(FormField.indicator(indicator.id.value))] = FormField.planValue(indicator, period)
+                model.bases[FormField.base(FormField.indicator(indicator.id.value))] = FormField.planValue(indicator, period, language(current))
                 model.bases[FormField.base(FormField.comment(indicator.id.value))] = FormField.planComment(indicator, period)
             }
             for conflict in conflicts {
@@ -132,19 +134,21 @@ extension ServerApp {
         case .invalid(let diagnostics, let refs):
             var unplaced: [String] = []
             for (diagnostic, ref) in zip(diagnostics, refs) {
-                if let ref { model.messages[ref, default: []].append(diagnostic.message) } else { unplaced.append(diagnostic.message) }
+                let message = localized(diagnostic, repository).message
+                if let ref { model.messages[ref, default: []].append(message) } else { unplaced.append(message) }
             }
             model.notice = (false, words.notSaved, unplaced)
             return formResponse(.unprocessableContent, model, identity: identity, words: words, newToken: false)
         case .rejected(let problems):
             var unplaced: [String] = []
             for problem in problems {
-                if let ref = problem.ref { model.messages[ref, default: []].append(problem.message) } else { unplaced.append(problem.message) }
+                let message = localized(problem.message, repository)
+                if let ref = problem.ref { model.messages[ref, default: []].append(message) } else { unplaced.append(message) }
             }
             model.notice = (false, words.notSaved, unplaced)
             return formResponse(.unprocessableContent, model, identity: identity, words: words, newToken: false)
         case .failed(let message):
-            model.notice = (false, words.notSaved, [message])
+            model.notice = (false, words.notSaved, [localized(message, repository)])
             return formResponse(.unprocessableContent, model, identity: identity, words: words, newToken: false)
         }
     }
@@ -173,6 +177,7 @@ extension ServerApp {
     func shown(_ value: String?, field: String, labels: Labels) -> String {
         guard let value, !value.isEmpty else { return "–" }
         if field == "status", let state = ActivityState(rawValue: value) { return labels.name(state) }
+        if field == "progress" || field == "value" { return ValueText.shown(value, in: labels.language) }
         return value
     }
 
@@ -195,7 +200,8 @@ enum FormSubmission {
         var messages: [String: [String]] = [:]
     }
 
-    static func read(_ form: [String: String], unit: UnitPlan, period: Period, date: PlanDate, words: ServerWords) -> Read {
+    static func read(_ form: [String: String], unit: UnitPlan, period: Period, date: PlanDate, words: ServerWords,
+                     language: Language) -> Read {
         var read = Read(submission: UnitSubmission(unitID: unit.id.value, date: date, period: period))
         let unitID = unit.id.value
         for activity in unit.allActivities {
@@ -205,7 +211,7 @@ enum FormSubmission {
             func field(_ name: String) -> (value: String, base: String)? {
                 let key = FormField.activity(id, name)
                 guard let value = form[key] else { return nil }
-                let base = FormBody.normaliseText(form[FormField.base(key)] ?? FormField.planValue(activity, name))
+                let base = FormBody.normaliseText(form[FormField.base(key)] ?? FormField.planValue(activity, name, language))
                 let text = FormBody.normaliseText(value)
                 read.values[key] = text
                 read.bases[FormField.base(key)] = base
@@ -249,7 +255,7 @@ enum FormSubmission {
             let key = FormField.indicator(id)
             if let raw = form[key] {
                 let value = raw.trimmingCharacters(in: [" "])
-                let base = (form[FormField.base(key)] ?? FormField.planValue(indicator, period)).trimmingCharacters(in: [" "])
+                let base = (form[FormField.base(key)] ?? FormField.planValue(indicator, period, language)).trimmingCharacters(in: [" "])
                 read.values[key] = value
                 read.bases[FormField.base(key)] = base
                 if value != base, !value.isEmpty {

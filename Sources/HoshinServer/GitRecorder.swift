@@ -90,30 +90,37 @@ struct GitRecorder: Sendable {
         return .success(head)
     }
 
-    /// `--git push`: pushes; on a rejection fetches and rebases once. Returns nil when pushed,
-    /// `.conflict` when upstream moved the same lines (the commit is taken back), or another failure.
+    /// `--git push`: one push of HEAD. A push refused because upstream moved on (someone
+    /// pushed between our fetch and our push) is `.rejected`, with upstream fetched into
+    /// `FETCH_HEAD`; any other failure is `.failed`.
     func push() -> PushOutcome {
         guard mode == .push, let branch = branch() else { return .pushed }
-        for _ in 0..<3 {
-            let out = git(["push", "--quiet", remote, "HEAD:\(branch)"])
-            if out.status == 0 { return .pushed }
-            let fetch = git(["fetch", "--quiet", remote, branch])
-            guard fetch.status == 0 else { return .failed("git fetch failed: \(fetch.text.prefix(200))") }
-            let rebase = git(["rebase", "--quiet", "FETCH_HEAD"])
-            if rebase.status != 0 {
-                _ = git(["rebase", "--abort"])
-                // Upstream changed the same fields: take our commit back, keep theirs.
-                _ = git(["reset", "--quiet", "--keep", "HEAD~1"])
-                _ = git(["merge", "--ff-only", "--quiet", "FETCH_HEAD"])
-                return .conflict
-            }
+        let out = git(["push", "--quiet", remote, "HEAD:\(branch)"])
+        if out.status == 0 { return .pushed }
+        let fetch = git(["fetch", "--quiet", remote, branch])
+        guard fetch.status == 0 else { return .failed("git push failed: \(out.text.prefix(200)); git fetch failed: \(fetch.text.prefix(200))") }
+        // Upstream already contained in HEAD: the push failed for another reason (a hook, rights).
+        if git(["merge-base", "--is-ancestor", "FETCH_HEAD", "HEAD"]).status == 0 {
+            return .failed("git push failed: \(out.text.prefix(200))")
         }
-        return .failed("git push was rejected three times")
+        return .rejected
+    }
+
+    /// After a rejected push: takes our last commit back (`git reset --keep HEAD~1`, so
+    /// nothing else in the work tree is touched) and fast-forwards to the fetched upstream.
+    /// Nil on success, else why not (the commit is then left as it was).
+    func takeBack() -> String? {
+        let reset = git(["reset", "--quiet", "--keep", "HEAD~1"])
+        guard reset.status == 0 else { return "git reset --keep HEAD~1 failed: \(reset.text.prefix(200))" }
+        let merge = git(["merge", "--ff-only", "--quiet", "FETCH_HEAD"])
+        guard merge.status == 0 else { return "the work tree cannot be fast-forwarded to upstream: \(merge.text.prefix(200))" }
+        return nil
     }
 
     enum PushOutcome: Equatable {
         case pushed
-        case conflict
+        /// Upstream moved on; it is in `FETCH_HEAD`.
+        case rejected
         case failed(String)
     }
 }

@@ -36,9 +36,11 @@ public struct HoshinServer: Sendable {
     func router() -> Router<ServerContext> {
         let git: GitRecorder? = configuration.git == .off ? nil
             : GitRecorder(folder: configuration.folder, mode: configuration.git, remote: configuration.remote)
+        let parsedFiles = ParsedFileCache()
         let app = ServerApp(configuration: configuration, clock: clock,
-                            cache: RepositoryCache(folder: configuration.folder, clock: clock),
-                            writes: WriteService(folder: configuration.folder, git: git, log: log),
+                            cache: RepositoryCache(folder: configuration.folder, clock: clock, language: configuration.language,
+                                                   parsedFiles: parsedFiles),
+                            writes: WriteService(folder: configuration.folder, git: git, parsedFiles: parsedFiles, log: log),
                             git: git, reviewPage: reviewPage)
         let router = Router(context: ServerContext.self)
         router.add(middleware: SafetyMiddleware())

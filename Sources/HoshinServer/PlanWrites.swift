@@ -7,19 +7,28 @@ import HoshinUpdate
 /// the lock, one validation, an all-or-nothing write.
 struct PlanWrites: Sendable {
     let folder: String
+    /// Shared with the repository cache: a write parses only the file it edits.
+    var parsedFiles: ParsedFileCache?
 
-    /// Applies one unit's submission, all or nothing.
-    func apply(_ submission: UnitSubmission, unit: UnitPlan, asOf: PlanDate, today: PlanDate) -> WriteOutcome {
-        let request = UpdateRequest(updates: Self.updates(submission), asOf: asOf, today: today)
+    /// Applies one unit's submission, all or nothing. `seen`, when given, replaces the
+    /// submission's bases: each changed field's base is its `old` value (the retry after a
+    /// rejected push, where "unchanged upstream" means "still what we changed it from").
+    func apply(_ submission: UnitSubmission, unit: UnitPlan, asOf: PlanDate, today: PlanDate,
+               seen: [ChangedField]? = nil) -> WriteOutcome {
+        var updates = Self.updates(submission)
+        if let seen { updates = Self.rebased(updates, on: seen) }
+        let request = UpdateRequest(updates: updates, asOf: asOf, today: today)
         do {
-            let result = try PlanUpdate(folder: folder).apply(request)
+            var update = PlanUpdate(folder: folder)
+            update.parsedFiles = parsedFiles
+            let result = try update.apply(request)
             let changes = result.changes.flatMap { change in
                 change.fields.filter { $0.field != .updated }.map {
                     ChangedField(ref: change.ref, field: Self.name($0.field), old: $0.old, new: $0.new, period: Self.period($0.field))
                 }
             }
             let files = result.written.map(relative)
-            return files.isEmpty ? .unchanged : .written(changes: changes, files: files)
+            return files.isEmpty ? .unchanged : .written(changes: changes, files: files, added: result.added)
         } catch let error as UpdateError {
             switch error {
             case .conflicts(let conflicts):
@@ -37,6 +46,27 @@ struct PlanWrites: Sendable {
             }
         } catch {
             return .failed("\(error)")
+        }
+    }
+
+    /// The updates with each changed field's base set to the value it was changed from, and
+    /// fields that were not changed (already as asked) left unchecked.
+    static func rebased(_ updates: [RefUpdate], on changes: [ChangedField]) -> [RefUpdate] {
+        updates.map { update in
+            var base: [Field: BaseValue] = [:]
+            for change in changes where change.ref == update.ref {
+                let field: Field?
+                switch change.field {
+                case "status": field = .status
+                case "progress": field = .progress
+                case "note": field = .note
+                case "value": field = change.period.flatMap(Period.init).map { .value($0) }
+                case "comment": field = change.period.flatMap(Period.init).map { .comment($0) }
+                default: field = nil
+                }
+                if let field { base[field] = change.old.map(BaseValue.text) ?? .absent }
+            }
+            return RefUpdate(ref: update.ref, changes: update.changes, base: base, stamp: update.stamp)
         }
     }
 

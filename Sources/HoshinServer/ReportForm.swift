@@ -31,10 +31,10 @@ enum FormField {
     static func base(_ name: String) -> String { "base.\(name)" }
 
     /// The plan's value of an activity field, as the form shows it.
-    static func planValue(_ activity: Activity, _ field: String) -> String {
+    static func planValue(_ activity: Activity, _ field: String, _ language: Language) -> String {
         switch field {
         case "status": activity.status.value.rawValue
-        case "progress": activity.progress.map { ValueText.number($0.value) } ?? ""
+        case "progress": activity.progress.map { ValueText.field($0.value, in: language) } ?? ""
         default: activity.note ?? ""
         }
     }
@@ -45,8 +45,8 @@ enum FormField {
     }
 
     /// The plan's value of an indicator for a period, as the form shows it.
-    static func planValue(_ indicator: Indicator, _ period: Period) -> String {
-        indicator.measurements.first { $0.period == period }.map { ValueText.measurement($0.value) } ?? ""
+    static func planValue(_ indicator: Indicator, _ period: Period, _ language: Language) -> String {
+        indicator.measurements.first { $0.period == period }.map { ValueText.field($0.value, in: language) } ?? ""
     }
 }
 
@@ -137,15 +137,15 @@ enum ReportFormPage {
         let id = activity.id.value
         let ref = "\(model.unit.id.value)/\(id)"
         let html = HTML.escape(id)
-        let status = value(FormField.activity(id, "status"), plan: FormField.planValue(activity, "status"), model: model)
-        let progress = value(FormField.activity(id, "progress"), plan: FormField.planValue(activity, "progress"), model: model)
-        let note = value(FormField.activity(id, "note"), plan: FormField.planValue(activity, "note"), model: model)
+        let status = value(FormField.activity(id, "status"), plan: FormField.planValue(activity, "status", labels.language), model: model)
+        let progress = value(FormField.activity(id, "progress"), plan: FormField.planValue(activity, "progress", labels.language), model: model)
+        let note = value(FormField.activity(id, "note"), plan: FormField.planValue(activity, "note", labels.language), model: model)
         let messages = messages(ref, model: model)
         var out = "<div class=\"row activity\(messages.isEmpty ? "" : " has-message")\" id=\"activity-\(html)\">"
         let colour = model.statuses[ref]
         out += "<div><span class=\"title\">\(colour.map { badge($0.status, labels) + " " } ?? "")\(HTML.escape(activity.title))</span>"
         var now = labels.name(activity.status.value)
-        if let progress = activity.progress { now += ", \(Display.number(progress.value)) %" }
+        if let progress = activity.progress { now += ", \(labels.number(progress.value)) %" }
         if let updated = activity.updated { now += " (\(updated.value))" }
         if colour?.overdue == true { now += " · \(labels.overdue)" }
         if colour?.stale == true { now += " · \(labels.stale)" }
@@ -165,16 +165,17 @@ enum ReportFormPage {
     }
 
     static func row(_ indicator: Indicator, model: ReportFormModel, words: ServerWords, disabled: String) -> String {
+        let language = model.repository.settings.language
         let id = indicator.id.value
         let ref = "\(model.unit.id.value)/\(id)"
         let html = HTML.escape(id)
-        let field = value(FormField.indicator(id), plan: FormField.planValue(indicator, model.period), model: model)
+        let field = value(FormField.indicator(id), plan: FormField.planValue(indicator, model.period, language), model: model)
         let messages = messages(ref, model: model)
         let unit = indicator.unit.map { " (\(HTML.escape($0)))" } ?? ""
         var out = "<div class=\"row indicator\(messages.isEmpty ? "" : " has-message")\" id=\"indicator-\(html)\">"
         out += "<div><span class=\"title\">\(HTML.escape(indicator.title))\(unit)</span>"
         let recent = indicator.measurements.filter { $0.period < model.period }.suffix(3)
-            .map { "\($0.period): \(ValueText.measurement($0.value))" }.joined(separator: ", ")
+            .map { "\($0.period): \(ValueText.shown(ValueText.measurement($0.value), in: language))" }.joined(separator: " · ")
         if !recent.isEmpty { out += "<div class=\"now\">\(HTML.escape(recent))</div>" }
         out += "</div>"
         out += "<div><label for=\"i-\(html)-value\">\(words.value) \(model.period)</label><input id=\"i-\(html)-value\" name=\"i.\(html).value\" inputmode=\"decimal\" value=\"\(HTML.escape(field.shown))\"\(disabled)></div>"

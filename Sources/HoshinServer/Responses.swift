@@ -14,6 +14,14 @@ enum Responses {
         json(status, text: value.serialized())
     }
 
+    static func html(_ status: HTTPResponse.Status, buffer: ByteBuffer) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    static func json(_ status: HTTPResponse.Status, buffer: ByteBuffer) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
     static func json(_ status: HTTPResponse.Status, text: String) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -6,6 +6,7 @@ import HoshinRender
 import HoshinReporters
 import HoshinRepository
 import HoshinRollup
+import HoshinText
 
 /// Why a request stops before its handler's work: answered with this response.
 struct EarlyAnswer: Error {
@@ -65,14 +66,30 @@ struct ServerApp: Sendable {
             throw EarlyAnswer(response: Responses.error(.internalServerError, "the plan repository cannot be read: \(error)"))
         }
         guard let repository = snapshot.result.repository else {
-            let problems = snapshot.result.diagnostics.filter { $0.severity == .error }.map(Responses.diagnostic)
+            let problems = snapshot.result.diagnostics.filter { $0.severity == .error }
+                .map { Responses.diagnostic(localized($0, nil)) }
             throw EarlyAnswer(response: Responses.json(.internalServerError, .object(["problems": .array(problems)])))
         }
         return (snapshot, repository)
     }
 
+    /// The language of pages and messages: the repository's as the cache localized it
+    /// (`--lang` and `HOSHIN_LANG` already applied), else the override, else Swedish.
+    func language(_ repository: PlanRepository?) -> Language {
+        repository?.settings.language ?? configuration.language ?? .sv
+    }
+
     func words(_ repository: PlanRepository?) -> ServerWords {
-        ServerWords.forLanguage(repository?.settings.language ?? .sv)
+        ServerWords.forLanguage(language(repository))
+    }
+
+    /// A diagnostic or message from the update path (written in English) in the server's language.
+    func localized(_ diagnostic: Diagnostic, _ repository: PlanRepository?) -> Diagnostic {
+        diagnostic.localized(language(repository))
+    }
+
+    func localized(_ message: String, _ repository: PlanRepository?) -> String {
+        Catalogue.translate(message, to: language(repository))
     }
 
     /// The `as-of` query parameter, or today; a bad date is 400.
@@ -114,6 +131,12 @@ struct ServerApp: Sendable {
 
     // MARK: Pages
 
+    /// A cached page as it is (no identity to show), else with "signed in as".
+    func page(_ html: DerivedText, _ identity: Identity, _ repository: PlanRepository) -> Response {
+        guard identity.email != nil else { return Responses.html(.ok, buffer: html.buffer) }
+        return Responses.html(.ok, Page.withIdentity(html.text, identity, words: words(repository)))
+    }
+
     func overview(_ request: Request, _ identity: Identity) throws -> Response {
         let (snapshot, repository) = try snapshot()
         let date = try asOf(request, api: false)
@@ -121,7 +144,7 @@ struct ServerApp: Sendable {
             let tree = try RollupEngine(repository: repository, asOf: date).tree()
             return Page.overview(HTMLRenderer().render(tree), repository: repository, words: words(repository))
         }
-        return Responses.html(.ok, Page.withIdentity(html, identity, words: words(repository)))
+        return page(html, identity, repository)
     }
 
     func unitID(_ context: ServerContext, in repository: PlanRepository, api: Bool = false) throws -> UnitPlan {
@@ -141,7 +164,7 @@ struct ServerApp: Sendable {
             let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit.id.value, depth: 0)
             return Page.unit(HTMLRenderer().render(tree), unit: unit, repository: repository, words: words(repository))
         }
-        return Responses.html(.ok, Page.withIdentity(html, identity, words: words(repository)))
+        return page(html, identity, repository)
     }
 
     func reviewPack(_ request: Request, _ identity: Identity, _ context: ServerContext) throws -> Response {
@@ -165,9 +188,10 @@ struct ServerApp: Sendable {
         }
         let text = try cache.derived("api:status:\(unit ?? ""):\(date)", of: snapshot) {
             let tree = try RollupEngine(repository: repository, asOf: date).tree(from: unit)
-            return StatusJSON.render(tree, problems: snapshot.result.diagnostics.filter { $0.severity == .error })
+            return StatusJSON.render(tree, problems: snapshot.result.diagnostics.filter { $0.severity == .error }
+                .map { localized($0, repository) })
         }
-        return Responses.json(.ok, text: text)
+        return Responses.json(.ok, buffer: text.buffer)
     }
 
     func apiValidate(_ request: Request, _ identity: Identity) throws -> Response {
@@ -175,7 +199,9 @@ struct ServerApp: Sendable {
         do { snapshot = try cache.current() } catch {
             return Responses.error(.internalServerError, "the plan repository cannot be read: \(error)")
         }
-        let text = cache.derived("api:validate", of: snapshot) { JSONReporter().render(snapshot.result) }
-        return Responses.json(.ok, text: text)
+        let text = cache.derived("api:validate", of: snapshot) {
+            JSONReporter().render(snapshot.result.localized(language(snapshot.result.repository)))
+        }
+        return Responses.json(.ok, buffer: text.buffer)
     }
 }

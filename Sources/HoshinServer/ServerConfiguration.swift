@@ -1,3 +1,5 @@
+import HoshinText
+
 /// How the server learns who is asking (spec §11).
 public enum AuthMode: String, Sendable, CaseIterable {
     /// Everyone is trusted; allowed on a loopback address only.
@@ -40,11 +42,14 @@ public struct ServerConfiguration: Sendable {
     public var git: GitMode
     /// The remote for `--git push`.
     public var remote: String
+    /// The language of the pages and messages when `--lang` or `HOSHIN_LANG` chose one;
+    /// nil follows the repository's `language` (read again with `hoshin.yaml`).
+    public var language: Language?
 
     /// Creates a configuration with the defaults of spec §11.
     public init(folder: String, host: String = "127.0.0.1", port: Int = 8080, auth: AuthMode = .none,
                 authHeader: String = "X-Forwarded-Email", trustedProxies: [String] = ["127.0.0.1", "::1"],
-                git: GitMode = .off, remote: String = "origin") {
+                git: GitMode = .off, remote: String = "origin", language: Language? = nil) {
         self.folder = folder
         self.host = host
         self.port = port
@@ -53,6 +58,7 @@ public struct ServerConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.git = git
         self.remote = remote
+        self.language = language
     }
 
     /// Whether `address` is a loopback address (`127.0.0.0/8`, `::1`, `localhost`).

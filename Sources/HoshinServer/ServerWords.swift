@@ -53,6 +53,8 @@ struct ServerWords: Sendable {
     var badRequest: String { text("server.bad-request") }
     var reviewLater: String { text("server.review-later") }
     var problems: String { text("server.problems") }
+    /// Before a warning the accepted write added.
+    var warning: String { text("server.warning") }
 
     /// "changed by X on D since you opened the form".
     func conflictLine(who: String?, date: String?) -> String {

@@ -64,8 +64,9 @@ struct ChangedField: Sendable, Equatable {
 
 /// What a submission came to.
 enum WriteOutcome: Sendable {
-    /// Written: the changes and the files touched (paths inside the repository).
-    case written(changes: [ChangedField], files: [String])
+    /// Written: the changes, the files touched (paths inside the repository) and the
+    /// diagnostics the write added (warnings and notes; errors refuse the write).
+    case written(changes: [ChangedField], files: [String], added: [Diagnostic])
     /// Nothing to change: every value was already as submitted.
     case unchanged
     /// The plan changed under the client; nothing written.

@@ -1,5 +1,6 @@
 import Foundation
 import HoshinModel
+import HoshinRepository
 
 /// The answer to a write, as both the API and the forms need it.
 struct WriteResult: Sendable {
@@ -17,8 +18,8 @@ actor WriteService {
     let git: GitRecorder?
     let log: @Sendable (String) -> Void
 
-    init(folder: String, git: GitRecorder?, log: @escaping @Sendable (String) -> Void) {
-        self.writes = PlanWrites(folder: folder)
+    init(folder: String, git: GitRecorder?, parsedFiles: ParsedFileCache? = nil, log: @escaping @Sendable (String) -> Void) {
+        self.writes = PlanWrites(folder: folder, parsedFiles: parsedFiles)
         self.git = git
         self.log = log
     }
@@ -31,29 +32,15 @@ actor WriteService {
             log("hoshin serve: write by \(identity.logName): \(what): refused: \(problem)")
             return WriteResult(outcome: .failed(problem), commit: nil, lastChange: nil)
         }
-        let outcome = writes.apply(submission, unit: unit, asOf: asOf, today: today)
+        var outcome = writes.apply(submission, unit: unit, asOf: asOf, today: today)
         var commit: String?
         var result = "accepted"
+        if let git, case .written = outcome {
+            (outcome, commit, result) = record(outcome, submission: submission, unit: unit, identity: identity,
+                                               asOf: asOf, today: today, git: git)
+        }
         switch outcome {
-        case .written(let changes, let files):
-            if let git {
-                let author = identity.email.map { (name: Self.name(from: $0), email: $0) }
-                switch git.commit(paths: files, message: Self.message(submission, changes: changes), author: author) {
-                case .success(let id):
-                    commit = id
-                    switch git.push() {
-                    case .pushed: break
-                    case .conflict:
-                        log("hoshin serve: write by \(identity.logName): \(what): conflict upstream, commit \(id) taken back")
-                        return WriteResult(outcome: .conflicts(Self.upstreamConflicts(changes)), commit: nil,
-                                           lastChange: git.lastChange(of: relative))
-                    case .failed(let why):
-                        result = "accepted, not pushed (\(why))"
-                    }
-                case .failure(let failure):
-                    result = "accepted, not committed (\(failure.message))"
-                }
-            }
+        case .written: break
         case .unchanged: result = "unchanged"
         case .conflicts(let list): result = "conflict (\(list.map { "\($0.ref) \($0.field)" }.joined(separator: ", ")))"
         case .invalid(let diagnostics, _): result = "refused: would not validate (\(diagnostics.map(\.rule).joined(separator: ", ")))"
@@ -66,8 +53,41 @@ actor WriteService {
         return WriteResult(outcome: outcome, commit: commit, lastChange: lastChange)
     }
 
-    static func upstreamConflicts(_ changes: [ChangedField]) -> [FieldConflict] {
-        changes.map { FieldConflict(ref: $0.ref, field: $0.field, base: $0.old, plan: nil, yours: $0.new) }
+    /// Commits a written outcome and, under `--git push`, pushes it. A push rejected because
+    /// someone pushed in between (spec §11): our commit is taken back, upstream fast-forwarded,
+    /// and the submission applied again with each changed field's base set to the value it
+    /// was changed from — so it is written again (and pushed, three tries in all) exactly when
+    /// the fields it changed are unchanged upstream, and otherwise answers 409 (or 422) with
+    /// nothing of ours left in the work tree.
+    func record(_ written: WriteOutcome, submission: UnitSubmission, unit: UnitPlan, identity: Identity,
+                asOf: PlanDate, today: PlanDate, git: GitRecorder) -> (WriteOutcome, String?, String) {
+        var outcome = written
+        let author = identity.email.map { (name: Self.name(from: $0), email: $0) }
+        for attempt in 1...3 {
+            guard case .written(let changes, let files, _) = outcome else { return (outcome, nil, "") }
+            let id: String
+            switch git.commit(paths: files, message: Self.message(submission, changes: changes), author: author) {
+            case .success(let made): id = made
+            case .failure(let failure): return (outcome, nil, "accepted, not committed (\(failure.message))")
+            }
+            switch git.push() {
+            case .pushed:
+                // Each attempt commits anew, so `id` is the commit that was pushed.
+                return (outcome, id, attempt == 1 ? "accepted" : "accepted after \(attempt) pushes")
+            case .failed(let why):
+                return (outcome, id, "accepted, not pushed (\(why))")
+            case .rejected:
+                guard attempt < 3 else { return (outcome, id, "accepted, not pushed (git push was rejected three times)") }
+                if let problem = git.takeBack() { return (outcome, id, "accepted, not pushed (\(problem))") }
+                let again = writes.apply(submission, unit: unit, asOf: asOf, today: today, seen: changes)
+                if case .unchanged = again {
+                    // Upstream already holds exactly our values.
+                    return (outcome, nil, "accepted (upstream already had it)")
+                }
+                outcome = again
+            }
+        }
+        return (outcome, nil, "")
     }
 
     /// `kardiologi: mtg-utbildning, vardskador 2026-10`.

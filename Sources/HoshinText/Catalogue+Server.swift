@@ -98,5 +98,9 @@ extension Catalogue {
               en: "Files that could not be read",
               sv: "Filer som inte kunde läsas",
               da: "Filer, der ikke kunne læses"),
+        .word("server.warning",
+              en: "Warning",
+              sv: "Varning",
+              da: "Advarsel"),
     ]
 }

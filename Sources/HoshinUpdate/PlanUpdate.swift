@@ -14,6 +14,8 @@ public struct PlanUpdate: Sendable {
     public let folder: String
     /// Called after every step of the write (a test seam; see `FileTransaction`).
     let afterStep: (@Sendable (FileTransaction.Step) throws -> Void)?
+    /// When set, files unchanged since they were last parsed are not parsed again (`hoshin serve`).
+    public var parsedFiles: ParsedFileCache?
 
     /// Creates an updater for a repository folder.
     public init(folder: String) {
@@ -39,7 +41,8 @@ public struct PlanUpdate: Sendable {
     /// written when it throws.
     public func apply(_ request: UpdateRequest) throws -> UpdateResult {
         FileTransaction.recover(folder: folder)
-        let loader = RepositoryLoader(enforcesStructuralRules: true)
+        var loader = RepositoryLoader(enforcesStructuralRules: true)
+        loader.parsedFiles = parsedFiles
         let first = try loader.load(folder: folder, asOf: request.asOf)
         guard let repository = first.repository else {
             throw UpdateError.repository("\(folder)/hoshin.yaml cannot be read; run 'hoshin validate \(folder)'")

@@ -24,6 +24,7 @@ struct ReviewCommand: ParsableCommand {
         """)
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The unit the pack is for.")
     var unit: String
@@ -46,7 +47,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let asOf = repository.date
-        let result = try RepositoryLoader().load(folder: repository.directory, asOf: asOf)
+        let result = try language.load(folder: repository.directory, asOf: asOf)
         let plans = try ValidationGate.repository(result)
         let reviewed: Period
         if let period {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HoshinRepository
 import HoshinServer
+import HoshinText
 import Synchronization
 
 extension AuthMode: ExpressibleByArgument {}
@@ -40,6 +41,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The remote for --git push.")
     var remote: String = "origin"
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         guard let (host, port) = ServerConfiguration.parseBind(bind) else {
             throw CommandFailure("--bind must be ADDR:PORT, such as 127.0.0.1:8080, not '\(bind)'")
@@ -52,7 +55,10 @@ struct ServeCommand: ParsableCommand {
         let gitMode = git ?? (ServerGit.isWorkTree(directory) ? .commit : .off)
         let configuration = ServerConfiguration(
             folder: directory, host: host, port: port, auth: auth, authHeader: authHeader,
-            trustedProxies: trustedProxies.isEmpty ? ["127.0.0.1", "::1"] : trustedProxies, git: gitMode, remote: remote)
+            trustedProxies: trustedProxies.isEmpty ? ["127.0.0.1", "::1"] : trustedProxies, git: gitMode, remote: remote,
+            // --lang, then HOSHIN_LANG; without either the pages follow hoshin.yaml's language,
+            // read again whenever it changes.
+            language: language.lang ?? Language.ofOverride(ProcessInfo.processInfo.environment))
         do {
             try configuration.validate()
         } catch let error as ServerConfigurationError {

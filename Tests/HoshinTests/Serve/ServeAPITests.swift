@@ -95,7 +95,7 @@ struct ServeAPITests {
         #expect(try server.file("medicinsk-vard/kardiologi.yaml") == before)
     }
 
-    @Test("400, 404, 413, 415, 422 and a foreign Origin's 403, each leaving the file untouched")
+    @Test("400 (also without the JSON content type: §11 lists no 415), 404, 413, 422 and a foreign Origin's 403, each leaving the file untouched")
     func refusals() async throws {
         let server = try await TestServer.start()
         defer { server.stop() }
@@ -109,7 +109,10 @@ struct ServeAPITests {
         #expect(try await server.post("/api/report", json: big).status == 413)
         let plain = try await server.request("POST", "/api/report", body: Array(#"{"ref": "kardiologi/sjukskoterskemottagning"}"#.utf8),
                                              headers: ["Content-Type": "text/plain"])
-        #expect(plain.status == 415)
+        #expect(plain.status == 400)
+        #expect((plain.json["error"] as? String)?.contains("application/json") == true)
+        let untyped = try await server.request("POST", "/api/report", body: Array(#"{"ref": "kardiologi/sjukskoterskemottagning"}"#.utf8))
+        #expect(untyped.status == 400)
         let range = try await server.post("/api/report", json: #"{"ref": "kardiologi/sjukskoterskemottagning", "progress": 150}"#)
         #expect(range.status == 422)
         #expect((range.json["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int == 31)

@@ -48,7 +48,8 @@ final class TestServer: Sendable {
 
     /// Copies `Tests/Fixtures/serve/plans`, commits it, and starts the server.
     static func start(auth: AuthMode = .none, trustedProxies: [String] = ["127.0.0.1", "::1"],
-                      git: GitMode = .commit, prepare: (URL) throws -> Void = { _ in }) async throws -> TestServer {
+                      git: GitMode = .commit, language: Language? = nil,
+                      prepare: (URL) throws -> Void = { _ in }) async throws -> TestServer {
         let folder = try Fixtures.copy(Fixtures.root.appendingPathComponent("serve/plans"))
         for arguments in [["init", "-q", "-b", "main"], ["config", "user.name", "Lokal Användare"],
                           ["config", "user.email", "lokal@example.se"], ["add", "-A"], ["commit", "-q", "-m", "Plans"]] {
@@ -57,7 +58,7 @@ final class TestServer: Sendable {
         try prepare(folder)
         let lines = LogLines()
         var configuration = ServerConfiguration(folder: folder.path, host: "127.0.0.1", port: 0, auth: auth,
-                                                trustedProxies: trustedProxies, git: git)
+                                                trustedProxies: trustedProxies, git: git, language: language)
         configuration.port = 0
         let server = HoshinServer(configuration: configuration, clock: ServerClock(fixed: PlanDate(year: 2026, month: 11, day: 15)!),
                                   log: { line in lines.lines.withLock { $0.append(line) } })
