@@ -56,6 +56,16 @@ public struct JSONWriter {
         output.append(layout == .compact ? "\": " as StaticString : "\" : ")
     }
 
+    /// Starts a member of the current object whose name is known only at run time
+    /// (escaped like any string).
+    public mutating func key(_ name: String) {
+        member()
+        var name = name
+        let foundation = layout == .foundation
+        name.withUTF8 { JSONWriter.escape($0, foundation: foundation, into: &output) }
+        output.append(layout == .compact ? ": " as StaticString : " : ")
+    }
+
     /// Opens an object.
     public mutating func beginObject() {
         value()

@@ -1,3 +1,5 @@
+import HoshinOutput
+
 /// A JSON value written with sorted keys and stable number formatting.
 public indirect enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
@@ -19,74 +21,33 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.map(JSONValue.string) ?? .null
     }
 
-    /// Pretty-printed text with two-space indentation and a final newline.
+    /// Pretty-printed text with two-space indentation and a final newline (keys sorted),
+    /// written by the one `JSONWriter`.
     public func serialized() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        var json = JSONWriter(output: OutputBuffer())
+        write(to: &json)
+        return String(decoding: json.finish().bytes, as: UTF8.self)
     }
 
-    func write(into out: inout String, indent: Int) {
+    /// Writes the value, object keys in sorted order.
+    public func write(to json: inout JSONWriter) {
         switch self {
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                JSONValue.writeString(key, into: &out)
-                out += ": "
-                members[key]!.write(into: &out, indent: indent + 1)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+            json.beginObject()
+            for key in members.keys.sorted() {
+                json.key(key)
+                members[key]!.write(to: &json)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            json.endObject()
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                item.write(into: &out, indent: indent + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
-            }
-            out += String(repeating: "  ", count: indent) + "]"
-        case .string(let text):
-            JSONValue.writeString(text, into: &out)
-        case .number(let value):
-            out += value.isFinite ? JSONValue.format(value) : "null"
-        case .integer(let value):
-            out += String(value)
-        case .bool(let value):
-            out += value ? "true" : "false"
-        case .null:
-            out += "null"
+            json.beginArray()
+            for item in items { item.write(to: &json) }
+            json.endArray()
+        case .string(let text): json.string(text)
+        case .number(let value): json.number(value)
+        case .integer(let value): json.integer(value)
+        case .bool(let value): json.bool(value)
+        case .null: json.null()
         }
-    }
-
-    /// Shortest round-trip form; whole numbers without a fraction.
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
-
-    static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
