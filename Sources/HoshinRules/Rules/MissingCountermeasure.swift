@@ -37,17 +37,25 @@ extension Rule {
         check: { context in
             let after = context.settings.countermeasureAfter
             let minPoints = context.settings.spcMinPoints
-            for unit in context.repository.units {
+            let asOf = context.asOf
+            // The variation analysis of every indicator is the most work of any rule: units
+            // are judged on every core, and reported in their order.
+            let findings = Parallel.map(context.repository.units) { unit -> [(ByteRange, String)] in
+                var found: [(ByteRange, String)] = []
                 for goal in unit.goals {
                     let goalCovered = goal.countermeasures.contains { $0.status.value.isActive }
                     for indicator in goal.indicators {
                         guard !goalCovered, !indicator.countermeasures.contains(where: { $0.status.value.isActive }),
-                              let reason = CountermeasureNeed.reason(indicator, asOf: context.asOf, after: after,
+                              let reason = CountermeasureNeed.reason(indicator, asOf: asOf, after: after,
                                                                      minPoints: minPoints) else { continue }
-                        context.report(unit.file, indicator.id.range,
-                                       "indicator '\(indicator.id.value)' \(reason), and neither it nor goal '\(goal.id.value)' has an open or monitoring countermeasure")
+                        found.append((indicator.id.range,
+                                      "indicator '\(indicator.id.value)' \(reason), and neither it nor goal '\(goal.id.value)' has an open or monitoring countermeasure"))
                     }
                 }
+                return found
+            }
+            for (unit, found) in zip(context.repository.units, findings) {
+                for (range, message) in found { context.report(unit.file, range, message) }
             }
         })
 }
