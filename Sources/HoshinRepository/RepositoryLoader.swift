@@ -105,9 +105,13 @@ public struct RepositoryLoader: Sendable {
     public func load(files: [InMemoryFile], folder: String = "plans", asOf: PlanDate) -> ValidationResult {
         let limits = self.limits
         let sorted = files.sorted { $0.path < $1.path }
+        let cache = parsedFiles
         let outcomes = Parallel.map(sorted, workers: concurrency) { file in
-            FileOutcome.parse(file: PlanFileDiscovery.displayPath(folder: folder, relative: file.path),
-                              relative: file.path, bytes: file.bytes, limits: limits)
+            let display = PlanFileDiscovery.displayPath(folder: folder, relative: file.path)
+            guard let cache else { return FileOutcome.parse(file: display, relative: file.path, bytes: file.bytes, limits: limits) }
+            return cache.outcome(file: display, bytes: file.bytes, limits: limits) {
+                FileOutcome.parse(file: display, relative: file.path, bytes: file.bytes, limits: limits)
+            }
         }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
                              ruleOverrides: ruleOverrides, concurrency: concurrency)

@@ -44,8 +44,11 @@ struct DiffCommand: ParsableCommand {
         let date: PlanDate
     }
 
-    func side(_ name: String?, isLater: Bool) throws -> Side {
-        let loader = RepositoryLoader()
+    /// One side, read through `parsed`: a file the other side already read with the same
+    /// bytes is not parsed again (two revisions share most files).
+    func side(_ name: String?, isLater: Bool, parsed: ParsedFileCache) throws -> Side {
+        var loader = RepositoryLoader()
+        loader.parsedFiles = parsed
         if let name, let date = PlanDate(name) {
             return Side(name: name, result: language.localize(try loader.load(folder: directory, asOf: date).errorsOnly), date: date)
         }
@@ -75,11 +78,11 @@ struct DiffCommand: ParsableCommand {
     mutating func run() throws {
         directory = try PlanFolder.resolve(directory)
         let command = self
-        // The two sides are independent: read (and roll up) both at once; errors are
-        // still reported earlier side first, as if one after the other.
-        let sides = Self.concurrently({ try command.side(command.from, isLater: false) }, { try command.side(command.to, isLater: true) })
-        let earlier = try sides.0.get()
-        let later = try sides.1.get()
+        // The sides are read one after the other (each on every core) so that the later
+        // one parses only the files that differ; they are rolled up at once.
+        let parsed = ParsedFileCache()
+        let earlier = try side(from, isLater: false, parsed: parsed)
+        let later = try side(to, isLater: true, parsed: parsed)
         _ = try ValidationGate.repository(earlier.result, heading: earlier.name)
         _ = try ValidationGate.repository(later.result, heading: later.name)
         let trees = Self.concurrently({ try command.tree(earlier) }, { try command.tree(later) })
