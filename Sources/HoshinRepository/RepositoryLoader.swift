@@ -62,14 +62,6 @@ public struct RepositoryLoader: Sendable {
     /// bytes to use instead of some files' (by path inside the folder), for checking an
     /// edit before it is written.
     public func load(folder: String, asOf: PlanDate, overrides: [String: [UInt8]] = [:]) throws -> ValidationResult {
-        try load(folder: folder, asOf: asOf, overrides: overrides, reusing: nil)
-    }
-
-    /// Loads the repository again with `overrides`, taking every other file as `previous`
-    /// (a load of the same folder moments before) read it, so only the overridden files
-    /// are parsed and decoded again; the repository-wide rules run over the whole as usual.
-    public func load(folder: String, asOf: PlanDate, overrides: [String: [UInt8]],
-                     reusing previous: ValidationResult?) throws -> ValidationResult {
         let paths = try PlanFileDiscovery.planFiles(in: folder)
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
@@ -80,13 +72,11 @@ public struct RepositoryLoader: Sendable {
                 FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
             }
         }
-        let reusable = previous?.fileOutcomes ?? [:]
         let outcomes = Parallel.map(paths, workers: concurrency) { relative -> FileOutcome in
             let display = PlanFileDiscovery.displayPath(folder: folder, relative: relative)
             if let bytes = overrides[relative] {
                 return parse(display, relative, bytes)
             }
-            if let earlier = reusable[relative], earlier.file == display { return earlier }
             switch Self.read(display, limit: limits.maxBytes) {
             case .bytes(let bytes):
                 return parse(display, relative, bytes)
@@ -200,10 +190,8 @@ public struct RepositoryLoader: Sendable {
         }
         diagnostics = []
         Diagnostic.sortForOutput(&resolved)
-        var result = ValidationResult(repository: repository, diagnostics: resolved,
-                                      sources: sources, fileCount: outcomes.count)
-        result.fileOutcomes = Dictionary(outcomes.map { ($0.relative, $0) }, uniquingKeysWith: { first, _ in first })
-        return result
+        return ValidationResult(repository: repository, diagnostics: resolved,
+                                sources: sources, fileCount: outcomes.count)
     }
 }
 

@@ -13,9 +13,6 @@ public struct ValidationResult: Sendable {
     public let fileCount: Int
     /// The language the messages are in (English as the rules write them, until translated).
     public var language: ReportLanguage = .en
-    /// What reading each file gave, by path inside the folder: a later load with a few
-    /// files changed (`RepositoryLoader.load(folder:asOf:overrides:reusing:)`) parses only those.
-    var fileOutcomes: [String: FileOutcome] = [:]
 
     /// Creates a result.
     public init(repository: PlanRepository?, diagnostics: [Diagnostic], sources: [String: SourceText], fileCount: Int) {

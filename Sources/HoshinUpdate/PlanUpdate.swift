@@ -42,7 +42,8 @@ public struct PlanUpdate: Sendable {
     public func apply(_ request: UpdateRequest) throws -> UpdateResult {
         FileTransaction.recover(folder: folder)
         var loader = RepositoryLoader(enforcesStructuralRules: true)
-        loader.parsedFiles = parsedFiles
+        // The loads after the first parse only the files whose bytes changed.
+        loader.parsedFiles = parsedFiles ?? ParsedFileCache()
         let first = try loader.load(folder: folder, asOf: request.asOf)
         guard let repository = first.repository else {
             throw UpdateError.repository("\(folder)/hoshin.yaml cannot be read; run 'hoshin validate \(folder)'")
@@ -64,7 +65,7 @@ public struct PlanUpdate: Sendable {
         let unchanged = paths.allSatisfy { relative in
             first.sources[PlanFileDiscovery.displayPath(folder: folder, relative: relative)]?.bytes == originals[relative]
         }
-        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals, reusing: first)
+        let before = unchanged ? first : try loader.load(folder: folder, asOf: request.asOf, overrides: originals)
         guard let current = before.repository else { throw UpdateError.repository("\(folder)/hoshin.yaml cannot be read") }
 
         // Check against the plan as read under the lock, then splice.
@@ -111,7 +112,7 @@ public struct PlanUpdate: Sendable {
         guard !changed.isEmpty else {
             return UpdateResult(changes: changes, added: [], written: [], notices: notices, dryRun: request.dryRun, language: current.settings.language)
         }
-        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated, reusing: before)
+        let after = try loader.load(folder: folder, asOf: request.asOf, overrides: updated)
         let added = Self.added(before: before.diagnostics, after: after.diagnostics)
         let errors = Self.newErrors(before: before.diagnostics, after: after.diagnostics)
         guard errors.isEmpty else { throw UpdateError.wouldNotValidate(errors) }
