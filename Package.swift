@@ -40,7 +40,7 @@ let package = Package(
         // YAML nodes -> plan model, collecting schema problems as diagnostics.
         .target(name: "HoshinDecoding", dependencies: ["HoshinYAML", "HoshinModel"], swiftSettings: swiftSettings),
         // The rule catalogue and the repository-wide rules, one file a rule.
-        .target(name: "HoshinRules", dependencies: ["HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
+        .target(name: "HoshinRules", dependencies: ["HoshinText", "HoshinModel", "HoshinRollup"], swiftSettings: swiftSettings),
         // Variation over time: run and control charts, Anhøj rules (spec §8). No I/O.
         .target(name: "HoshinVariation", dependencies: ["HoshinModel"], swiftSettings: swiftSettings),
         // Statuses at a date: activities, indicators, success factors, goals, units.

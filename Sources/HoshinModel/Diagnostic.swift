@@ -1,4 +1,5 @@
 import HoshinOutput
+import HoshinText
 
 /// How serious a diagnostic is.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
@@ -90,18 +91,69 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     /// The rule id, such as `unknown-key`.
     public var rule: String
-    /// A message a plan author can act on.
-    public var message: String
+    /// The message as written, or a catalogue text written out when it is read.
+    private var text: MessageText
+
+    /// A message a plan author can act on (in English until `localized`).
+    public var message: String {
+        get {
+            switch text {
+            case .written(let message): message
+            case .catalogue(let message, let language): Diagnostic.bounded(message.text(language))
+            }
+        }
+        set { text = .written(newValue) }
+    }
 
     /// Creates a diagnostic whose positions are resolved later.
     public init(file: String, range: ByteRange, severity: Severity, rule: String, message: String) {
+        self.init(file: file, range: range, severity: severity, rule: rule, text: .written(message))
+    }
+
+    /// Creates a diagnostic with a catalogue message, written out (in English until
+    /// `localized`) only when it is read.
+    public init(file: String, range: ByteRange, severity: Severity, rule: String, message: CatalogueMessage) {
+        self.init(file: file, range: range, severity: severity, rule: rule, text: .catalogue(message, .en))
+    }
+
+    private init(file: String, range: ByteRange, severity: Severity, rule: String, text: MessageText) {
         self.file = file
         self.range = range
         self.start = TextPosition(line: 1, column: 1)
         self.end = TextPosition(line: 1, column: 1)
         self.severity = severity
         self.rule = rule
-        self.message = message
+        self.text = text
+    }
+
+    /// The diagnostic with its message in `language`: a catalogue message only changes the
+    /// language it is written in; an English sentence is matched against the catalogue.
+    public func localized(_ language: Language) -> Diagnostic {
+        guard language != .en else { return self }
+        var copy = self
+        switch text {
+        case .catalogue(let message, _): copy.text = .catalogue(message, language)
+        case .written(let message): copy.text = .written(Catalogue.translate(message, to: language))
+        }
+        return copy
+    }
+
+    /// The message kept short (`bounded`): catalogue messages are bounded when written out.
+    public mutating func boundMessage() {
+        if case .written(let message) = text { text = .written(Diagnostic.bounded(message)) }
+    }
+
+    /// Two diagnostics are equal when they read the same.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.file == rhs.file && lhs.range == rhs.range && lhs.start == rhs.start && lhs.end == rhs.end
+            && lhs.severity == rhs.severity && lhs.rule == rhs.rule && lhs.message == rhs.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(range)
+        hasher.combine(rule)
+        hasher.combine(message)
     }
 
     /// A message cut to about `limit` characters (its start and its end kept, `…` between),
@@ -149,4 +201,12 @@ extension Diagnostic {
         json.key("severity"); json.string(severity.rawValue)
         json.endObject()
     }
+}
+
+/// How a diagnostic holds its message.
+private enum MessageText: Sendable {
+    /// A sentence, as the decoder or a rule wrote it (or as translated).
+    case written(String)
+    /// A catalogue text to write out in a language when read.
+    case catalogue(CatalogueMessage, Language)
 }

@@ -43,6 +43,10 @@ public struct RepositoryLoader: Sendable {
     public var ruleOverrides: [String: SeveritySetting] = [:]
     /// When set, files whose bytes are as when last parsed are not parsed again (`hoshin serve`).
     public var parsedFiles: ParsedFileCache?
+    /// When true, only errors are kept, and the repository-wide rules that cannot give an
+    /// error here (by their severity in `hoshin.yaml` and the overrides) are not run: for
+    /// commands that show only errors (`status`, `diff`).
+    public var keepsErrorsOnly = false
 
     /// How many files are read, parsed and decoded at once (at least 1).
     public var concurrency: Int
@@ -88,7 +92,7 @@ public struct RepositoryLoader: Sendable {
         }
         if overrides.isEmpty { cache?.keep(only: Set(outcomes.map(\.file))) }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
-                             ruleOverrides: ruleOverrides, concurrency: concurrency)
+                             ruleOverrides: ruleOverrides, errorsOnly: keepsErrorsOnly, concurrency: concurrency)
     }
 
     /// Loads a repository given as files in memory (named as if inside `folder`).
@@ -104,7 +108,7 @@ public struct RepositoryLoader: Sendable {
             }
         }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
-                             ruleOverrides: ruleOverrides, concurrency: concurrency)
+                             ruleOverrides: ruleOverrides, errorsOnly: keepsErrorsOnly, concurrency: concurrency)
     }
 
     enum ReadOutcome {
@@ -139,7 +143,8 @@ public struct RepositoryLoader: Sendable {
     }
 
     static func assemble(folder: String, outcomes: [FileOutcome], asOf: PlanDate, enforcing: Bool = false,
-                         ruleOverrides: [String: SeveritySetting] = [:], concurrency: Int) -> ValidationResult {
+                         ruleOverrides: [String: SeveritySetting] = [:], errorsOnly: Bool = false,
+                         concurrency: Int) -> ValidationResult {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
         var settings: RepositorySettings?
@@ -154,6 +159,15 @@ public struct RepositoryLoader: Sendable {
                 units.append(unit)
             }
         }
+        var severities: [String: Severity?] = [:]
+        /// A rule's severity in this run (nil: turned off), remembered per rule.
+        func severity(of rule: String) -> Severity? {
+            if let known = severities[rule] { return known }
+            let enforced = enforcing && structuralRules.contains(rule)
+            let severity = RuleCatalogue.severity(of: rule, settings: enforced ? nil : settings)
+            severities[rule] = .some(severity)
+            return severity
+        }
         var repository: PlanRepository?
         if let settings {
             let planFiles = outcomes.map(\.file)
@@ -162,7 +176,8 @@ public struct RepositoryLoader: Sendable {
             repo.undecodedFiles = undecoded.map(\.file)
             repo.undecodedUnitIDs = Set(undecoded.flatMap(\.possibleUnitIDs))
             let frozenSources = sources
-            diagnostics += RuleCatalogue.check(repo, asOf: asOf, concurrency: concurrency) { file, offset in
+            let running = RuleCatalogue.all.map(\.id).filter { !errorsOnly || severity(of: $0) == .error }
+            diagnostics += RuleCatalogue.check(repo, asOf: asOf, only: Set(running), concurrency: concurrency) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
                 let location = source.location(ofByteOffset: offset)
                 return TextPosition(line: location.line, column: location.column)
@@ -171,15 +186,10 @@ public struct RepositoryLoader: Sendable {
         }
         var resolved: [Diagnostic] = []
         resolved.reserveCapacity(diagnostics.count)
-        var severities: [String: Severity?] = [:]
         for var diagnostic in diagnostics {
-            let known = severities[diagnostic.rule]
-            let enforced = enforcing && structuralRules.contains(diagnostic.rule)
-            let severity = known ?? RuleCatalogue.severity(of: diagnostic.rule, settings: enforced ? nil : settings)
-            if known == nil { severities[diagnostic.rule] = .some(severity) }
-            guard let severity else { continue }
+            guard let severity = severity(of: diagnostic.rule), !errorsOnly || severity == .error else { continue }
             diagnostic.severity = severity
-            diagnostic.message = Diagnostic.bounded(diagnostic.message)
+            diagnostic.boundMessage()
             if let source = sources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)
                 let end = source.location(ofByteOffset: diagnostic.range.end)

@@ -24,12 +24,3 @@ extension ValidationResult {
         return Parallel.map(diagnostics, chunk: 256) { $0.localized(language) }
     }
 }
-
-extension Diagnostic {
-    /// The diagnostic with its message in a language (rule id and severity stay English).
-    public func localized(_ language: Language) -> Diagnostic {
-        var copy = self
-        copy.message = Catalogue.translate(message, to: language)
-        return copy
-    }
-}

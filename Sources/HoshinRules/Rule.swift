@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 
 /// A file of a rule example: a path inside the example repository and its text.
 public struct ExampleFile: Sendable, Hashable {
@@ -125,6 +126,12 @@ public struct RuleContext: Sendable {
 
     /// Reports a finding of the current rule at `range` in `file`.
     public mutating func report(_ file: String, _ range: ByteRange, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, range: range, severity: rule.defaultSeverity,
+                                      rule: rule.id, message: message))
+    }
+
+    /// Reports a finding with a catalogue message (written out only when read).
+    public mutating func report(_ file: String, _ range: ByteRange, _ message: CatalogueMessage) {
         diagnostics.append(Diagnostic(file: file, range: range, severity: rule.defaultSeverity,
                                       rule: rule.id, message: message))
     }

@@ -24,11 +24,13 @@ public enum RuleCatalogue {
         return rule(id)?.description.defaultSeverity ?? .error
     }
 
-    /// Runs every repository-wide rule and returns their findings (default severities),
-    /// in catalogue order whatever `concurrency` (how many rules run at once).
-    public static func check(_ repository: PlanRepository, asOf: PlanDate, concurrency: Int = 1,
+    /// Runs every repository-wide rule (or those in `only`) and returns their findings
+    /// (default severities), in catalogue order whatever `concurrency` (how many rules run at once).
+    public static func check(_ repository: PlanRepository, asOf: PlanDate, only: Set<String>? = nil, concurrency: Int = 1,
                              locate: @escaping @Sendable (String, Int) -> TextPosition) -> [Diagnostic] {
-        let active = all.filter { $0.check != nil && repository.settings.rules[$0.id] != .off }
+        let active = all.filter { rule in
+            rule.check != nil && repository.settings.rules[rule.id] != .off && (only?.contains(rule.id) ?? true)
+        }
         let run = { @Sendable (rule: Rule) -> [Diagnostic] in
             var context = RuleContext(asOf: asOf, repository: repository, rule: rule.description, locate: locate)
             rule.check!(&context)

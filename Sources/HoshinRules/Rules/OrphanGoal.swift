@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 
 extension Rule {
     /// A goal of a unit below the root supports no goal above it.
@@ -21,9 +22,11 @@ extension Rule {
         check: { context in
             for unit in context.repository.units where unit.parent != nil {
                 for goal in unit.goals where goal.supports.isEmpty {
-                    context.report(unit.file, goal.id.range,
-                                   "goal '\(goal.id.value)' supports no goal of a unit above '\(unit.id.value)'; add 'supports'")
+                    context.report(unit.file, goal.id.range, orphanMessage(goal.id.value, unit.id.value))
                 }
             }
         })
 }
+
+/// "goal '{goal}' supports no goal of a unit above '{unit}'; add 'supports'"
+private let orphanMessage = MessageTemplate("diag.orphan-goal")

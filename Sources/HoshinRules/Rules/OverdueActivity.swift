@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 
 extension Rule {
     /// An activity not done or cancelled is past its due date.
@@ -26,8 +27,11 @@ extension Rule {
                 for activity in unit.allActivities where activity.isOverdue(asOf: context.asOf) {
                     guard let due = activity.due else { continue }
                     context.report(unit.file, due.range,
-                                   "activity '\(activity.id.value)' was due \(due.value) and is \(activity.status.value.rawValue)")
+                                   overdueMessage(activity.id.value, due.value.description, activity.status.value.rawValue))
                 }
             }
         })
 }
+
+/// "activity '{activity}' was due {due} and is {state:t}"
+private let overdueMessage = MessageTemplate("diag.overdue-activity")

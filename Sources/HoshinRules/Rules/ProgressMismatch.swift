@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 
 extension Rule {
     /// `done` with progress below 100, or progress 100 without `done`.
@@ -26,12 +27,16 @@ extension Rule {
                     let state = activity.status.value
                     if state == .done, progress.value < 100 {
                         context.report(unit.file, progress.range,
-                                       "activity '\(activity.id.value)' is done but its progress is \(Int(progress.value)) %")
+                                       doneProgressMessage(activity.id.value, String(Int(progress.value))))
                     } else if progress.value == 100, state != .done, state != .cancelled {
-                        context.report(unit.file, progress.range,
-                                       "activity '\(activity.id.value)' has progress 100 % but status \(state.rawValue); is it done?")
+                        context.report(unit.file, progress.range, notDoneMessage(activity.id.value, state.rawValue))
                     }
                 }
             }
         })
 }
+
+/// "activity '{activity}' is done but its progress is {progress} %"
+private let doneProgressMessage = MessageTemplate("diag.done-progress")
+/// "activity '{activity}' has progress 100 % but status {state:t}; is it done?"
+private let notDoneMessage = MessageTemplate("diag.progress-not-done")

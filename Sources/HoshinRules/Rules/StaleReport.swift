@@ -1,4 +1,5 @@
 import HoshinModel
+import HoshinText
 
 extension Rule {
     /// An activity in progress has not been reported within `stale_after_days`.
@@ -25,9 +26,11 @@ extension Rule {
                 for activity in unit.allActivities where activity.isStale(asOf: context.asOf, staleAfterDays: days) {
                     let when = activity.updated.map { "last reported \($0.value)" } ?? "never reported"
                     let range = activity.updated?.range ?? activity.status.range
-                    context.report(unit.file, range,
-                                   "activity '\(activity.id.value)' is \(when); a report older than \(days) days is stale")
+                    context.report(unit.file, range, staleMessage(activity.id.value, when, String(days)))
                 }
             }
         })
 }
+
+/// "activity '{activity}' is {when:t}; a report older than {days} days is stale"
+private let staleMessage = MessageTemplate("diag.stale-report")

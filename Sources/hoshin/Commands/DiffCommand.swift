@@ -49,6 +49,7 @@ struct DiffCommand: ParsableCommand {
     func side(_ name: String?, isLater: Bool, parsed: ParsedFileCache) throws -> Side {
         var loader = RepositoryLoader()
         loader.parsedFiles = parsed
+        loader.keepsErrorsOnly = true   // a diff shows only errors
         if let name, let date = PlanDate(name) {
             return Side(name: name, result: language.localize(try loader.load(folder: directory, asOf: date).errorsOnly), date: date)
         }

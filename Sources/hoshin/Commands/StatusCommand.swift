@@ -42,7 +42,9 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         // Only errors are shown (on stderr): only they are translated.
-        let result = language.localize(try RepositoryLoader().load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date).errorsOnly)
+        var loader = RepositoryLoader()
+        loader.keepsErrorsOnly = true
+        let result = language.localize(try loader.load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
         let hasErrors = result.errorCount > 0
         guard let plans = result.repository else {
             ValidationGate.reportErrors(result)

@@ -1,0 +1,70 @@
+/// A catalogue text with its values, written out in a language only when it is read.
+///
+/// The rules that fire by the ten thousand (stale and overdue activities) report this
+/// instead of an English sentence: nothing then has to be matched against the catalogue to
+/// translate it, and no sentence is kept in memory until it is printed. The values are
+/// given as the English text would show them, in the order their placeholders first
+/// appear in the English text; `{x:n}` values are localised and `{x:t}` fragments
+/// translated exactly as when an English message is translated.
+public struct CatalogueMessage: Sendable {
+    /// The catalogue text.
+    public let template: MessageTemplate
+    /// The placeholder values, in the order of the English text's placeholders.
+    public let values: [String]
+
+    /// The message in a language.
+    public func text(_ language: Language) -> String {
+        template.render(values, language)
+    }
+}
+
+/// A catalogue entry ready to be filled in: its placeholders in English order and its
+/// parsed text in every language. Make one per id, once (a `static let`).
+public final class MessageTemplate: Sendable {
+    /// The entry's id.
+    public let id: String
+    let names: [String]
+    let kinds: [Template.Kind]
+    let rendered: [Template]
+
+    /// The entry `id` of the catalogue; a missing id stops the program at its first use
+    /// (the catalogue's completeness test names every id in use).
+    public init(_ id: String) {
+        guard let entry = Catalogue.entry(id) else { preconditionFailure("no catalogue entry '\(id)'") }
+        self.id = id
+        var names: [String] = []
+        var kinds: [Template.Kind] = []
+        for piece in Template(entry.en).pieces {
+            guard case .placeholder(let name, let kind) = piece, !names.contains(name) else { continue }
+            names.append(name)
+            kinds.append(kind)
+        }
+        self.names = names
+        self.kinds = kinds
+        rendered = Language.allCases.map { Template(entry.text($0)) }
+    }
+
+    /// The message with `values` in the order of the English text's placeholders.
+    public func callAsFunction(_ values: String...) -> CatalogueMessage {
+        precondition(values.count == names.count, "'\(id)' takes \(names.count) values")
+        return CatalogueMessage(template: self, values: values)
+    }
+
+    /// The text in a language with the values filled in.
+    func render(_ values: [String], _ language: Language) -> String {
+        let template = rendered[Language.allCases.firstIndex(of: language) ?? 0]
+        var out = ""
+        for piece in template.pieces {
+            switch piece {
+            case .literal(let bytes):
+                out += String(decoding: bytes, as: UTF8.self)
+            case .placeholder(let name, _):
+                guard let index = names.firstIndex(of: name), index < values.count else { continue }
+                // English is what the values already are; other languages localise them.
+                out += language == .en ? values[index]
+                    : Catalogue.render(kinds[index], values[index], language) ?? values[index]
+            }
+        }
+        return out
+    }
+}
