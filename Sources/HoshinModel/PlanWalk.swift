@@ -5,6 +5,17 @@ extension UnitPlan {
         goals.flatMap { goal in goal.activities + goal.successFactors.flatMap(\.activities) }
     }
 
+    /// Calls `body` with every activity of the unit, in the order of `allActivities`,
+    /// without collecting them in an array first.
+    public func forEachActivity(_ body: (Activity) throws -> Void) rethrows {
+        for goal in goals {
+            for activity in goal.activities { try body(activity) }
+            for factor in goal.successFactors {
+                for activity in factor.activities { try body(activity) }
+            }
+        }
+    }
+
     /// Every indicator of the unit.
     public var allIndicators: [Indicator] {
         goals.flatMap(\.indicators)

@@ -3,7 +3,7 @@
 ///
 /// Two-space indentation, whole numbers without a fraction, a final newline from
 /// `finish()`; the `Layout` decides the rest.
-public struct JSONWriter {
+public struct JSONWriter: Sendable {
     /// The details two stable layouts differ in.
     public enum Layout: Sendable {
         /// Hoshin's status JSON: `"key": value`, `{}` and `[]` when empty.
@@ -96,6 +96,24 @@ public struct JSONWriter {
         }
         output.append(bracket)
         output.checkpoint()
+    }
+
+    /// A writer with an empty output of its own, placed where the next element of the
+    /// innermost array goes: elements written there elsewhere (on another core) are put
+    /// back in order with `append(elementsOf:)`. `continuing` says whether elements come
+    /// before the ones it writes (written here or by an earlier such writer).
+    public func elementWriter(continuing: Bool) -> JSONWriter {
+        var writer = JSONWriter(output: OutputBuffer(), layout: layout)
+        writer.open = open
+        if let last = open.indices.last { writer.open[last].hasMembers = continuing || open[last].hasMembers }
+        return writer
+    }
+
+    /// Appends the elements an `elementWriter` wrote (its own containers closed again).
+    public mutating func append(elementsOf writer: JSONWriter) {
+        guard !writer.output.bytes.isEmpty else { return }
+        output.append(contentsOf: writer.output.bytes)
+        if let last = open.indices.last { open[last].hasMembers = true }
     }
 
     /// A string value.

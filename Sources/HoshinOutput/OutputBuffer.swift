@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Renderers append to it instead of building one whole-output `String`: streamed to
 /// stdout, the output never exists in memory as a whole.
-public struct OutputBuffer {
+public struct OutputBuffer: Sendable {
     /// The bytes not yet written (all of them when collecting in memory).
     public private(set) var bytes: [UInt8] = []
     /// Where full chunks go, or nil to keep everything in memory.

@@ -184,21 +184,28 @@ public struct RepositoryLoader: Sendable {
             }
             repository = repo
         }
-        var resolved: [Diagnostic] = []
-        resolved.reserveCapacity(diagnostics.count)
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
         for var diagnostic in diagnostics {
             guard let severity = severity(of: diagnostic.rule), !errorsOnly || severity == .error else { continue }
             diagnostic.severity = severity
+            kept.append(diagnostic)
+        }
+        diagnostics = []
+        // Positions (a search of the line table and a count of characters each) on every core.
+        let frozenSources = sources
+        var resolved = Parallel.map(kept, chunk: 4_096, workers: concurrency) { original -> Diagnostic in
+            var diagnostic = original
             diagnostic.boundMessage()
-            if let source = sources[diagnostic.file] {
+            if let source = frozenSources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)
                 let end = source.location(ofByteOffset: diagnostic.range.end)
                 diagnostic.start = TextPosition(line: start.line, column: start.column)
                 diagnostic.end = TextPosition(line: end.line, column: end.column)
             }
-            resolved.append(diagnostic)
+            return diagnostic
         }
-        diagnostics = []
+        kept = []
         Diagnostic.sortForOutput(&resolved)
         return ValidationResult(repository: repository, diagnostics: resolved,
                                 sources: sources, fileCount: outcomes.count)

@@ -143,27 +143,41 @@ public struct SourceText: Sendable {
             remaining = index - slot * SourceText.checkpointStride
         }
         defer { cursor = CharacterCursor(index: index, offset: offset) }
+        offset = walk(from: offset, characters: remaining)
+        return offset
+    }
+
+    /// The offset `characters` characters after `start` (a character's first byte), or the
+    /// end. A character is counted at its first byte: the text is valid UTF-8 wherever
+    /// this is used (the parser refuses other text), so every byte that is not a
+    /// continuation byte (10xxxxxx) starts one. Eight bytes are counted at once.
+    func walk(from start: Int, characters: Int) -> Int {
+        var offset = start
+        var remaining = characters
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
-            while remaining > 0, offset < count {
-                if remaining >= 8, offset + 8 <= count,
-                   UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    offset += 8
-                    remaining -= 8
-                    continue
-                }
-                let byte = buffer[offset]
-                var width = 1
-                if byte >= 0x80 {
-                    width = SourceText.sequenceWidth(buffer, at: offset)
-                    if width == 0 { width = 1 }
-                }
-                offset += width
+            let base = buffer.baseAddress!
+            while remaining >= 8, offset + 8 <= count {
+                let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let leads = 8 - SourceText.continuationBytes(word)
+                guard leads <= remaining else { break }
+                offset += 8
+                remaining -= leads
+            }
+            while offset < count {
+                if buffer[offset] & 0xC0 == 0x80 { offset += 1; continue }
+                if remaining == 0 { break }
                 remaining -= 1
+                offset += 1
             }
         }
-        offset = min(offset, count)
-        return offset
+        return min(offset, count)
+    }
+
+    /// How many of a word's eight bytes are UTF-8 continuation bytes (10xxxxxx).
+    @inline(__always)
+    static func continuationBytes(_ word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     /// The 1-based line and character column of a byte offset.
@@ -204,14 +218,15 @@ public struct SourceText: Sendable {
         var index = low * SourceText.checkpointStride
         var i = Int(characterCheckpoints[low])
         bytes.withUnsafeBufferPointer { buffer in
+            // Characters are counted at their first byte (see `walk`), eight bytes at once.
+            while i + 8 <= clamped {
+                let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                index += 8 - SourceText.continuationBytes(word)
+                i += 8
+            }
             while i < clamped {
-                var width = 1
-                if buffer[i] >= 0x80 {
-                    width = SourceText.sequenceWidth(buffer, at: i)
-                    if width == 0 { width = 1 }
-                }
-                i += width
-                index += 1
+                if buffer[i] & 0xC0 != 0x80 { index += 1 }
+                i += 1
             }
         }
         return index

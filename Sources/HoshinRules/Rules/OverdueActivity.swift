@@ -24,8 +24,8 @@ extension Rule {
         """)),
         check: { context in
             for unit in context.repository.units {
-                for activity in unit.allActivities where activity.isOverdue(asOf: context.asOf) {
-                    guard let due = activity.due else { continue }
+                unit.forEachActivity { activity in
+                    guard activity.isOverdue(asOf: context.asOf), let due = activity.due else { return }
                     context.report(unit.file, due.range,
                                    overdueMessage(activity.id.value, due.value.description, activity.status.value.rawValue))
                 }

@@ -22,8 +22,8 @@ extension Rule {
         """)),
         check: { context in
             for unit in context.repository.units {
-                for activity in unit.allActivities {
-                    guard let progress = activity.progress else { continue }
+                unit.forEachActivity { activity in
+                    guard let progress = activity.progress else { return }
                     let state = activity.status.value
                     if state == .done, progress.value < 100 {
                         context.report(unit.file, progress.range,

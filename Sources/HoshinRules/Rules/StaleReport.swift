@@ -23,7 +23,8 @@ extension Rule {
         check: { context in
             let days = context.settings.staleAfterDays
             for unit in context.repository.units {
-                for activity in unit.allActivities where activity.isStale(asOf: context.asOf, staleAfterDays: days) {
+                unit.forEachActivity { activity in
+                    guard activity.isStale(asOf: context.asOf, staleAfterDays: days) else { return }
                     let when = activity.updated.map { "last reported \($0.value)" } ?? "never reported"
                     let range = activity.updated?.range ?? activity.status.range
                     context.report(unit.file, range, staleMessage(activity.id.value, when, String(days)))
