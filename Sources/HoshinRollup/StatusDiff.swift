@@ -46,6 +46,8 @@ public struct StatusDiff: Sendable {
         let status: StatusColour
         let stale: Bool?
         let overdue: Bool?
+
+        var key: Key { Key(node: node, ref: ref) }
     }
 
     /// Compares two trees.
@@ -54,17 +56,20 @@ public struct StatusDiff: Sendable {
         toDate = new.asOf
         let before = Self.flatten(old.root)
         let after = Self.flatten(new.root)
-        let beforeByKey = Dictionary(before.map { ("\($0.node) \($0.ref)", $0) }, uniquingKeysWith: { first, _ in first })
-        let afterKeys = Set(after.map { "\($0.node) \($0.ref)" })
+        var beforeByKey: [Key: Int] = [:]
+        beforeByKey.reserveCapacity(before.count)
+        for (index, entry) in before.enumerated() where beforeByKey[entry.key] == nil { beforeByKey[entry.key] = index }
+        let afterKeys = Set(after.map(\.key))
         var changes: [Change] = []
         for entry in after {
-            guard let was = beforeByKey["\(entry.node) \(entry.ref)"] else {
+            guard let wasIndex = beforeByKey[entry.key] else {
                 if entry.node.isAddedOrRemoved {
                     changes.append(Change(node: entry.node, ref: entry.ref, title: entry.title, kind: .added,
                                           from: nil, to: entry.status.rawValue))
                 }
                 continue
             }
+            let was = before[wasIndex]
             if was.status != entry.status {
                 changes.append(Change(node: entry.node, ref: entry.ref, title: entry.title, kind: .status,
                                       from: was.status.rawValue, to: entry.status.rawValue))
@@ -78,7 +83,7 @@ public struct StatusDiff: Sendable {
                                       from: String(wasOverdue), to: String(overdue)))
             }
         }
-        for entry in before where !afterKeys.contains("\(entry.node) \(entry.ref)")
+        for entry in before where !afterKeys.contains(entry.key)
             && entry.node.isAddedOrRemoved {
             changes.append(Change(node: entry.node, ref: entry.ref, title: entry.title, kind: .removed,
                                   from: entry.status.rawValue, to: nil))
@@ -86,8 +91,21 @@ public struct StatusDiff: Sendable {
         self.changes = changes
     }
 
+    /// A node of a tree: its kind and ref.
+    struct Key: Hashable {
+        let node: Change.Node
+        let ref: String
+    }
+
+    /// Every node of a subtree in tree order.
     static func flatten(_ unit: UnitStatus) -> [Entry] {
-        var entries = [Entry(node: .unit, ref: unit.id, title: unit.name, status: unit.figure.status, stale: nil, overdue: nil)]
+        var entries: [Entry] = []
+        flatten(unit, into: &entries)
+        return entries
+    }
+
+    static func flatten(_ unit: UnitStatus, into entries: inout [Entry]) {
+        entries.append(Entry(node: .unit, ref: unit.id, title: unit.name, status: unit.figure.status, stale: nil, overdue: nil))
         for goal in unit.goals {
             entries.append(Entry(node: .goal, ref: goal.ref, title: goal.title, status: goal.figure.status, stale: nil, overdue: nil))
             for indicator in goal.indicators {
@@ -97,12 +115,11 @@ public struct StatusDiff: Sendable {
             for factor in goal.successFactors {
                 entries.append(Entry(node: .successFactor, ref: factor.ref, title: factor.title,
                                      status: factor.figure.status, stale: nil, overdue: nil))
-                entries += factor.activities.map(activity)
+                for activity in factor.activities { entries.append(Self.activity(activity)) }
             }
-            entries += goal.activities.map(activity)
+            for activity in goal.activities { entries.append(Self.activity(activity)) }
         }
-        for child in unit.units { entries += flatten(child) }
-        return entries
+        for child in unit.units { flatten(child, into: &entries) }
     }
 
     static func activity(_ activity: ActivityStatus) -> Entry {

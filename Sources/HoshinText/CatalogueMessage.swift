@@ -12,6 +12,13 @@ public struct CatalogueMessage: Sendable {
     /// The placeholder values, in the order of the English text's placeholders.
     public let values: [String]
 
+    /// The message with `values` in the order of the English text's placeholders.
+    public init(template: MessageTemplate, values: [String]) {
+        precondition(values.count == template.names.count, "'\(template.id)' takes \(template.names.count) values")
+        self.template = template
+        self.values = values
+    }
+
     /// The message in a language.
     public func text(_ language: Language) -> String {
         template.render(values, language)
@@ -46,8 +53,7 @@ public final class MessageTemplate: Sendable {
 
     /// The message with `values` in the order of the English text's placeholders.
     public func callAsFunction(_ values: String...) -> CatalogueMessage {
-        precondition(values.count == names.count, "'\(id)' takes \(names.count) values")
-        return CatalogueMessage(template: self, values: values)
+        CatalogueMessage(template: self, values: values)
     }
 
     /// The text in a language with the values filled in.

@@ -19,13 +19,13 @@ import HoshinText
 
     /// The message a rule used to write: the English text with the values put in.
     static func english(_ template: MessageTemplate, _ values: [String]) -> String {
-        CatalogueMessage(template: template, values: values).text(.en)
+        CatalogueMessage(template: template, values: values).text(Language.en)
     }
 
     @Test func everyLanguageReadsAsTheTranslatedEnglishSentence() {
         for (template, values) in Self.samples {
             let message = CatalogueMessage(template: template, values: values)
-            let english = message.text(.en)
+            let english = message.text(Language.en)
             #expect(Catalogue.matchingID(english) == template.id, "\(english)")
             for language in [Language.sv, .da] {
                 #expect(message.text(language) == Catalogue.translate(english, to: language), "\(template.id) \(language)")
@@ -39,10 +39,10 @@ import HoshinText
         let diagnostic = Diagnostic(file: "a.yaml", range: ByteRange(start: 0, end: 1), severity: .warning,
                                     rule: "overdue-activity", message: message)
         #expect(diagnostic.message == "activity 'akt-1' was due 2026-03-28 and is at-risk")
-        #expect(diagnostic.localized(.sv).message == message.text(.sv))
-        #expect(diagnostic.localized(.sv).localized(.da).message == message.text(.da))
+        #expect(diagnostic.localized(Language.sv).message == message.text(Language.sv))
+        #expect(diagnostic.localized(Language.sv).localized(Language.da).message == message.text(Language.da))
         #expect(diagnostic == Diagnostic(file: "a.yaml", range: ByteRange(start: 0, end: 1), severity: .warning,
-                                         rule: "overdue-activity", message: message.text(.en)))
+                                         rule: "overdue-activity", message: message.text(Language.en)))
     }
 
     @Test func elementsWrittenInChunksOnSeveralCoresAreTheSameBytes() {
