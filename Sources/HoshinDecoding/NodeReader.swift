@@ -107,6 +107,7 @@ struct NodeReader {
             return nil
         }
         var list: [(name: String, key: YAMLNode.ID, value: YAMLNode.ID)] = []
+        list.reserveCapacity(document.children(of: resolved).count / 2)
         for (key, value) in document.pairs(of: resolved) {
             // An alias as a key is reported by the parser (invalid-type); nothing more here.
             if document[key].kind == .alias { continue }

@@ -159,6 +159,8 @@ public struct Diagnostic: Sendable, Hashable {
     /// A message cut to about `limit` characters (its start and its end kept, `…` between),
     /// so that a key or value of any length in the input gives a bounded line.
     public static func bounded(_ message: String, limit: Int = 400) -> String {
+        // No more bytes than the limit: no more characters either.
+        guard message.utf8.count > limit else { return message }
         let scalars = message.unicodeScalars
         guard scalars.count > limit else { return message }
         let tail = limit / 5

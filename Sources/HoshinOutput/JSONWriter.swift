@@ -28,12 +28,20 @@ public struct JSONWriter: Sendable {
     }
 
     mutating func newline(indent: Int) {
+        let width = 1 + 2 * indent
+        if width <= Self.lineBreaks.count {
+            Self.lineBreaks.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<width])) }
+            return
+        }
         output.append(UInt8(ascii: "\n"))
         for _ in 0..<indent {
             output.append(UInt8(ascii: " "))
             output.append(UInt8(ascii: " "))
         }
     }
+
+    /// A line break and the indentation of 31 levels, appended in one piece.
+    static let lineBreaks: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 62)
 
     /// Puts the separator before a member of the innermost container.
     mutating func member() {
@@ -58,7 +66,7 @@ public struct JSONWriter: Sendable {
 
     /// Starts a member of the current object whose name is known only at run time
     /// (escaped like any string).
-    public mutating func key(_ name: String) {
+    public mutating func key(escaping name: String) {
         member()
         var name = name
         let foundation = layout == .foundation

@@ -35,7 +35,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .object(let members):
             json.beginObject()
             for key in members.keys.sorted() {
-                json.key(key)
+                json.key(escaping: key)
                 members[key]!.write(to: &json)
             }
             json.endObject()

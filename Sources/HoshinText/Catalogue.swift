@@ -80,12 +80,17 @@ public enum Catalogue {
     /// Per first byte of a text, the matchers that can match it, in `matchers` order: those
     /// whose template starts with that byte, and those starting with a placeholder.
     static let candidatesByLead: [[Matcher]] = {
-        (0...255).map { (byte: Int) -> [Matcher] in
-            matchers.filter { matcher in
-                guard let lead = matcher.english.leadingByte else { return true }
-                return Int(lead) == byte
+        // One pass over the matchers (in their order), each put in its first byte's list
+        // or, when it starts with a placeholder, in every list.
+        var lists = [[Matcher]](repeating: [], count: 256)
+        for matcher in matchers {
+            if let lead = matcher.english.leadingByte {
+                lists[Int(lead)].append(matcher)
+            } else {
+                for byte in 0..<256 { lists[byte].append(matcher) }
             }
         }
+        return lists
     }()
 
     /// The entry with an id.

@@ -32,7 +32,13 @@ public final class MessageTemplate: Sendable {
     public let id: String
     let names: [String]
     let kinds: [Template.Kind]
-    let rendered: [Template]
+    /// Per language (in `Language.allCases` order), the text as literal bytes and value indexes.
+    let pieces: [[Piece]]
+
+    enum Piece: Sendable {
+        case literal(String)
+        case value(Int)
+    }
 
     /// The entry `id` of the catalogue; a missing id stops the program at its first use
     /// (the catalogue's completeness test names every id in use).
@@ -48,7 +54,14 @@ public final class MessageTemplate: Sendable {
         }
         self.names = names
         self.kinds = kinds
-        rendered = Language.allCases.map { Template(entry.text($0)) }
+        pieces = Language.allCases.map { language in
+            Template(entry.text(language)).pieces.compactMap { piece -> Piece? in
+                switch piece {
+                case .literal(let bytes): return .literal(String(decoding: bytes, as: UTF8.self))
+                case .placeholder(let name, _): return names.firstIndex(of: name).map(Piece.value)
+                }
+            }
+        }
     }
 
     /// The message with `values` in the order of the English text's placeholders.
@@ -58,14 +71,14 @@ public final class MessageTemplate: Sendable {
 
     /// The text in a language with the values filled in.
     func render(_ values: [String], _ language: Language) -> String {
-        let template = rendered[Language.allCases.firstIndex(of: language) ?? 0]
+        let languageIndex = language == .sv ? 0 : language == .da ? 1 : 2
         var out = ""
-        for piece in template.pieces {
+        for piece in pieces[languageIndex] {
             switch piece {
-            case .literal(let bytes):
-                out += String(decoding: bytes, as: UTF8.self)
-            case .placeholder(let name, _):
-                guard let index = names.firstIndex(of: name), index < values.count else { continue }
+            case .literal(let text):
+                out += text
+            case .value(let index):
+                guard index < values.count else { continue }
                 // English is what the values already are; other languages localise them.
                 out += language == .en ? values[index]
                     : Catalogue.render(kinds[index], values[index], language) ?? values[index]
