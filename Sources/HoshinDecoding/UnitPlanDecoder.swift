@@ -174,7 +174,7 @@ public enum UnitPlanDecoder {
                 for (key, value) in reader.document.pairs(of: resolved) {
                     guard let measurement = decodeMeasurement(key: key, value: value, reader: &reader) else { continue }
                     if seen == nil, let last = measurements.last, !(last.period < measurement.period) {
-                        seen = Set(measurements.map(\.period))
+                        seen = Set(measurements.map { $0.period })
                     }
                     if seen == nil || seen!.insert(measurement.period).inserted {
                         measurements.append(measurement)

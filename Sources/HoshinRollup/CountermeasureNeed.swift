@@ -16,7 +16,7 @@ public enum CountermeasureNeed {
                               after: Int) -> String? {
         let latest = series.suffix(after)
         if after > 0, latest.count == after, latest.allSatisfy({ indicator.colour(of: $0.value) == .red }) {
-            let periods = latest.map(\.period.description).joined(separator: ", ")
+            let periods = latest.map { $0.period.description }.joined(separator: ", ")
             return after == 1 ? "is red (\(periods))"
                 : "was red in the last \(after) measurements (\(periods))"
         }

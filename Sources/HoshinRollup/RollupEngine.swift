@@ -91,7 +91,7 @@ struct Computation {
         for unit in repository.units {
             let ancestors = Set(repository.ancestors(of: unit.id.value))
             for goal in unit.goals {
-                for reference in Set(goal.supports.map(\.value)) {
+                for reference in Set(goal.supports.map({ $0.value })) {
                     guard let target = repository.goal(reference), ancestors.contains(target.unit.id.value) else { continue }
                     supporters[reference, default: []].append((unit, goal))
                 }
@@ -170,13 +170,13 @@ struct Computation {
             + activities.compactMap(Self.contribution)
             + supporting.map { ($0.figure.score, $0.weight) })
         let result = rollup.combine(indicatorScores + supporting.map { ($0.result.score, $0.weight) })
-        let allActivities = activities + factors.flatMap(\.activities)
+        let allActivities = activities + factors.flatMap { $0.activities }
         let execution = rollup.combine(
             allActivities.compactMap(Self.contribution) + supporting.map { ($0.execution.score, $0.weight) })
         var status = GoalStatus(
             ref: ref, title: goal.title, owner: goal.owner, weight: goal.weight, figure: figure, result: result,
-            execution: execution, assessment: goal.assessment, supports: goal.supports.map(\.value),
-            supportedBy: supporting.map(\.ref), indicators: indicators, successFactors: factors, activities: activities)
+            execution: execution, assessment: goal.assessment, supports: goal.supports.map { $0.value },
+            supportedBy: supporting.map { $0.ref }, indicators: indicators, successFactors: factors, activities: activities)
         status.countermeasures = countermeasures(unit: unit, goal.countermeasures)
         goals[ref] = status
         return status

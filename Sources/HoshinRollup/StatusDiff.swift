@@ -59,7 +59,7 @@ public struct StatusDiff: Sendable {
         var beforeByKey: [Key: Int] = [:]
         beforeByKey.reserveCapacity(before.count)
         for (index, entry) in before.enumerated() where beforeByKey[entry.key] == nil { beforeByKey[entry.key] = index }
-        let afterKeys = Set(after.map(\.key))
+        let afterKeys = Set(after.map { $0.key })
         var changes: [Change] = []
         for entry in after {
             guard let wasIndex = beforeByKey[entry.key] else {

@@ -30,7 +30,9 @@ public struct VariationAnalyzer: Sendable {
             if let upper = limit.upper, point.value > upper { outside.insert(index) }
             if let lower = limit.lower, point.value < lower { outside.insert(index) }
         }
-        let runs = centre.map { Runs(points.map(\.value), centre: $0) } ?? Runs.empty
+        // Closures rather than key paths here and below: a key path of more than one part
+        // (`\.indices.count`) is looked up at run time for every element.
+        let runs = centre.map { Runs(points.map { $0.value }, centre: $0) } ?? Runs.empty
         let n = runs.useful
         let longestRunMax = n > 0 ? Self.longestRunThreshold(n) : nil
         let crossingsMin = n > 0 ? Self.crossingsThreshold(n) : nil
@@ -87,12 +89,12 @@ public struct VariationAnalyzer: Sendable {
         guard !baseline.isEmpty else { return nil }
         switch chart {
         case .run:
-            return median(baseline.map(\.value))
+            return median(baseline.map { $0.value })
         case .i, .c:
-            return baseline.map(\.value).reduce(0, +) / Double(baseline.count)
+            return baseline.map { $0.value }.reduce(0, +) / Double(baseline.count)
         case .p, .u:
-            let num = baseline.compactMap(\.num).reduce(0, +)
-            let den = baseline.compactMap(\.den).reduce(0, +)
+            let num = baseline.compactMap { $0.num }.reduce(0, +)
+            let den = baseline.compactMap { $0.den }.reduce(0, +)
             return den > 0 ? num / den * scale : nil
         }
     }
@@ -112,7 +114,7 @@ public struct VariationAnalyzer: Sendable {
         case .run:
             return none
         case .i:
-            let values = baseline.map(\.value)
+            let values = baseline.map { $0.value }
             guard values.count >= 2 else { return none }
             let ranges = zip(values.dropFirst(), values).map { abs($0 - $1) }
             let amr = ranges.reduce(0, +) / Double(ranges.count)
@@ -198,7 +200,7 @@ struct Runs {
         }
         self.runs = runs
         self.useful = useful
-        self.longest = runs.map(\.indices.count).max() ?? 0
+        self.longest = runs.map { $0.indices.count }.max() ?? 0
         self.crossings = max(0, runs.count - 1)
     }
 }
