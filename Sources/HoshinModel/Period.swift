@@ -93,15 +93,22 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             case .quarterly: UInt8(ascii: "Q")
             case .tertial: UInt8(ascii: "T")
             }
-            var bytes: [UInt8] = [PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10),
-                                  PlanDate.digit(year), UInt8(ascii: "-")]
-            if let marker {
-                if index >= 10 { return "\(PlanDate.pad(year, 4))-\(Character(Unicode.Scalar(marker)))\(index)" }
-                bytes += [marker, PlanDate.digit(index)]
-            } else {
-                bytes += [PlanDate.digit(index / 10), PlanDate.digit(index)]
+            if marker != nil, index >= 10 { return "\(PlanDate.pad(year, 4))-\(Character(Unicode.Scalar(marker!)))\(index)" }
+            return String(unsafeUninitializedCapacity: 7) { buffer in
+                buffer[0] = PlanDate.digit(year / 1000)
+                buffer[1] = PlanDate.digit(year / 100)
+                buffer[2] = PlanDate.digit(year / 10)
+                buffer[3] = PlanDate.digit(year)
+                buffer[4] = UInt8(ascii: "-")
+                if let marker {
+                    buffer[5] = marker
+                    buffer[6] = PlanDate.digit(index)
+                } else {
+                    buffer[5] = PlanDate.digit(index / 10)
+                    buffer[6] = PlanDate.digit(index)
+                }
+                return 7
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         return switch cadence {
         case .monthly: "\(PlanDate.pad(year, 4))-\(PlanDate.pad(index, 2))"

@@ -94,12 +94,19 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
             return "\(PlanDate.pad(year, 4))-\(PlanDate.pad(month, 2))-\(PlanDate.pad(day, 2))"
         }
         // Ten ASCII bytes: a small string, made without allocating.
-        let bytes: [UInt8] = [
-            PlanDate.digit(year / 1000), PlanDate.digit(year / 100), PlanDate.digit(year / 10), PlanDate.digit(year),
-            UInt8(ascii: "-"), PlanDate.digit(month / 10), PlanDate.digit(month),
-            UInt8(ascii: "-"), PlanDate.digit(day / 10), PlanDate.digit(day),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            buffer[0] = PlanDate.digit(year / 1000)
+            buffer[1] = PlanDate.digit(year / 100)
+            buffer[2] = PlanDate.digit(year / 10)
+            buffer[3] = PlanDate.digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = PlanDate.digit(month / 10)
+            buffer[6] = PlanDate.digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = PlanDate.digit(day / 10)
+            buffer[9] = PlanDate.digit(day)
+            return 10
+        }
     }
 
     /// The ASCII digit of `value`'s last decimal place.
