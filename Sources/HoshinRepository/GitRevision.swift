@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HoshinModel
 
 /// Plan files as they were at a git revision, read with the `git` command.
@@ -12,8 +13,9 @@ public struct GitRevision: Sendable {
     /// The plan files at that revision, by path inside the plan folder.
     public let files: [InMemoryFile]
 
-    /// Reads the files under `folder` at `revision` of the git repository holding it.
-    public static func read(_ revision: String, folder: String) throws -> GitRevision {
+    /// Reads the files under `folder` at `revision` of the git repository holding it;
+    /// blobs already in `known` (an earlier revision's, for a diff) are not read again.
+    public static func read(_ revision: String, folder: String, known: GitBlobCache? = nil) throws -> GitRevision {
         let run = { (arguments: [String]) throws -> Data in try Self.git(arguments, in: folder) }
         guard let commit = String(data: try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), encoding: .utf8)?
             .trimmingCharacters(in: .whitespacesAndNewlines), !commit.isEmpty else {
@@ -40,7 +42,11 @@ public struct GitRevision: Sendable {
                   !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
             wanted.append((relative, String(decoding: fields[2], as: UTF8.self)))
         }
-        let contents = try blobs(wanted.map(\.object), in: folder)
+        let objects = wanted.map { $0.object }
+        let missing = objects.filter { known?.bytes(of: $0) == nil }
+        let fetched = Dictionary(zip(missing, try blobs(missing, in: folder)), uniquingKeysWith: { first, _ in first })
+        known?.keep(fetched)
+        let contents = objects.map { fetched[$0] ?? known?.bytes(of: $0) ?? [] }
         let files = zip(wanted, contents).map { InMemoryFile(path: $0.relative, bytes: $1) }
         return GitRevision(name: revision, commit: commit, date: date, files: files)
     }
@@ -118,5 +124,22 @@ public struct GitRevision: Sendable {
             throw RepositoryError.notAGitRepository(folder)
         }
         return data
+    }
+}
+
+/// Blob contents by object id, shared by the two sides of a diff: a file the earlier
+/// revision already read is not read from git again.
+public final class GitBlobCache: Sendable {
+    private let table = Mutex<[String: [UInt8]]>([:])
+
+    /// An empty cache.
+    public init() {}
+
+    /// The bytes of a blob read before, if any.
+    public func bytes(of object: String) -> [UInt8]? { table.withLock { $0[object] } }
+
+    /// Remembers blobs.
+    func keep(_ blobs: [String: [UInt8]]) {
+        table.withLock { $0.merge(blobs) { first, _ in first } }
     }
 }

@@ -46,7 +46,7 @@ struct DiffCommand: ParsableCommand {
 
     /// One side, read through `parsed`: a file the other side already read with the same
     /// bytes is not parsed again (two revisions share most files).
-    func side(_ name: String?, isLater: Bool, parsed: ParsedFileCache) throws -> Side {
+    func side(_ name: String?, isLater: Bool, parsed: ParsedFileCache, blobs: GitBlobCache) throws -> Side {
         var loader = RepositoryLoader()
         loader.parsedFiles = parsed
         loader.keepsErrorsOnly = true   // a diff shows only errors
@@ -59,7 +59,7 @@ struct DiffCommand: ParsableCommand {
                         result: language.localize(try loader.load(folder: directory, asOf: date).errorsOnly), date: date)
         }
         _ = try PlanFileDiscovery.planFiles(in: directory)
-        let revision = try GitRevision.read(name, folder: directory)
+        let revision = try GitRevision.read(name, folder: directory, known: blobs)
         let date = asOf ?? revision.date
         guard revision.files.contains(where: { $0.path == "hoshin.yaml" }) else {
             throw CommandFailure("\(directory) has no hoshin.yaml at \(name)")
@@ -82,8 +82,9 @@ struct DiffCommand: ParsableCommand {
         // The sides are read one after the other (each on every core) so that the later
         // one parses only the files that differ; they are rolled up at once.
         let parsed = ParsedFileCache()
-        let earlier = try side(from, isLater: false, parsed: parsed)
-        let later = try side(to, isLater: true, parsed: parsed)
+        let blobs = GitBlobCache()
+        let earlier = try side(from, isLater: false, parsed: parsed, blobs: blobs)
+        let later = try side(to, isLater: true, parsed: parsed, blobs: blobs)
         _ = try ValidationGate.repository(earlier.result, heading: earlier.name)
         _ = try ValidationGate.repository(later.result, heading: later.name)
         let trees = Self.concurrently({ try command.tree(earlier) }, { try command.tree(later) })
