@@ -22,13 +22,18 @@ extension Activity {
 extension Indicator {
     /// Measurements whose period has begun by `asOf`, in period order, with shown values.
     public func series(asOf: PlanDate) -> [SeriesPoint] {
-        measurements
-            .filter { $0.period.firstDay <= asOf }
-            .sorted { $0.period < $1.period }
-            .compactMap { measurement in
-                let value = shownValue(measurement.value)
-                return value.isFinite ? SeriesPoint(period: measurement.period, value: value, raw: measurement.value) : nil
-            }
+        var points: [SeriesPoint] = []
+        points.reserveCapacity(measurements.count)
+        var inOrder = true
+        for measurement in measurements where measurement.period.firstDay <= asOf {
+            let value = shownValue(measurement.value)
+            guard value.isFinite else { continue }
+            if let last = points.last, measurement.period < last.period { inOrder = false }
+            points.append(SeriesPoint(period: measurement.period, value: value, raw: measurement.value))
+        }
+        // Plans list measurements in period order; sorting (stable) is needed only when not.
+        if !inOrder { points.sort { $0.period < $1.period } }
+        return points
     }
 
     /// The colour of a value against target and warning (spec §4).

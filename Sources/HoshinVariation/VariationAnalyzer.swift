@@ -38,7 +38,7 @@ public struct VariationAnalyzer: Sendable {
         let crossingsMin = n > 0 ? Self.crossingsThreshold(n) : nil
         var inLongRun: Set<Int> = []
         if let longestRunMax {
-            for run in runs.runs where run.indices.count > longestRunMax { inLongRun.formUnion(run.indices) }
+            for run in runs.runs where run.span.count > longestRunMax { inLongRun.formUnion(runs.indices(of: run)) }
         }
         var signals: [Signal] = []
         var variation = Variation.insufficientData
@@ -166,21 +166,26 @@ public struct VariationAnalyzer: Sendable {
 
 /// The runs of a series around its centre line.
 struct Runs {
+    /// A run: points on one side of the centre, one after another (equal points left out).
     struct Run {
         let above: Bool
-        var indices: [Int]
+        /// Its points, as positions in `Runs.usefulIndices`.
+        var span: Range<Int>
     }
 
     let runs: [Run]
+    /// The indices of the points not on the centre, in order (runs are spans of it).
+    let usefulIndices: [Int]
     let useful: Int
     let longest: Int
     let crossings: Int
 
-    static let empty = Runs(runs: [], useful: 0, longest: 0, crossings: 0)
+    static let empty = Runs(runs: [], usefulIndices: [], longest: 0, crossings: 0)
 
-    init(runs: [Run], useful: Int, longest: Int, crossings: Int) {
+    init(runs: [Run], usefulIndices: [Int], longest: Int, crossings: Int) {
         self.runs = runs
-        self.useful = useful
+        self.usefulIndices = usefulIndices
+        self.useful = usefulIndices.count
         self.longest = longest
         self.crossings = crossings
     }
@@ -188,19 +193,23 @@ struct Runs {
     /// Points equal to the centre are left out; they neither break nor extend a run.
     init(_ values: [Double], centre: Double) {
         var runs: [Run] = []
-        var useful = 0
+        var usefulIndices: [Int] = []
+        usefulIndices.reserveCapacity(values.count)
+        var longest = 0
         for (index, value) in values.enumerated() where value != centre {
-            useful += 1
             let above = value > centre
+            let position = usefulIndices.count
+            usefulIndices.append(index)
             if let last = runs.last, last.above == above {
-                runs[runs.count - 1].indices.append(index)
+                runs[runs.count - 1].span = last.span.lowerBound..<(position + 1)
             } else {
-                runs.append(Run(above: above, indices: [index]))
+                runs.append(Run(above: above, span: position..<(position + 1)))
             }
+            longest = max(longest, runs[runs.count - 1].span.count)
         }
-        self.runs = runs
-        self.useful = useful
-        self.longest = runs.map { $0.indices.count }.max() ?? 0
-        self.crossings = max(0, runs.count - 1)
+        self.init(runs: runs, usefulIndices: usefulIndices, longest: longest, crossings: max(0, runs.count - 1))
     }
+
+    /// The indices of a run's points.
+    func indices(of run: Run) -> ArraySlice<Int> { usefulIndices[run.span] }
 }
