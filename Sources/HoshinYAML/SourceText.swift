@@ -21,6 +21,11 @@ public struct SourceText: Sendable {
     let isASCII: Bool
     /// Byte offset of every `checkpointStride`-th character, for index conversion.
     let characterCheckpoints: [Int32]
+    /// One bit a line: set when the line holds a byte that is not ASCII.
+    let nonASCIILines: [UInt64]
+    /// True when the text holds a line break of YAML 1.1 that is not CR or LF (NEL, LS,
+    /// PS): libyaml counts lines differently from the line table then.
+    let hasUnicodeLineBreaks: Bool
 
     static let checkpointStride = 128
 
@@ -32,6 +37,9 @@ public struct SourceText: Sendable {
         var invalid: Int?
         var nul: Int?
         var ascii = true
+        var nonASCIILines: [UInt64] = [0]
+        var lineIsASCII = true
+        var unicodeBreaks = false
         var characters = 0
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
@@ -52,19 +60,34 @@ public struct SourceText: Sendable {
                 let byte = buffer[i]
                 var width = 1
                 if byte < 0x80 {
+                    var lineEnds = false
                     if byte == 0x0A {
                         lineStarts.append(Int32(truncatingIfNeeded: i + 1))
+                        lineEnds = true
                     } else if byte == 0x0D {
                         if i + 1 < count, buffer[i + 1] == 0x0A {
                             // CRLF: libyaml counts two characters; so do we.
                         } else {
                             lineStarts.append(Int32(truncatingIfNeeded: i + 1))
+                            lineEnds = true
                         }
                     } else if byte == 0, nul == nil {
                         nul = i
                     }
+                    if lineEnds {
+                        // The line just ended: note it, and start the next line's bit.
+                        let line = lineStarts.count - 2
+                        if !lineIsASCII { nonASCIILines[line >> 6] |= 1 << UInt64(line & 63) }
+                        if (line + 1) >> 6 >= nonASCIILines.count { nonASCIILines.append(0) }
+                        lineIsASCII = true
+                    }
                 } else {
                     ascii = false
+                    lineIsASCII = false
+                    if byte == 0xC2, i + 1 < count, buffer[i + 1] == 0x85 { unicodeBreaks = true }
+                    if byte == 0xE2, i + 2 < count, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA8 || buffer[i + 2] == 0xA9 {
+                        unicodeBreaks = true
+                    }
                     width = SourceText.sequenceWidth(buffer, at: i)
                     if width == 0 {
                         if invalid == nil { invalid = i }
@@ -78,6 +101,12 @@ public struct SourceText: Sendable {
                 }
             }
         }
+        if !lineIsASCII {
+            let line = lineStarts.count - 1
+            nonASCIILines[line >> 6] |= 1 << UInt64(line & 63)
+        }
+        self.nonASCIILines = nonASCIILines
+        self.hasUnicodeLineBreaks = unicodeBreaks
         self.lineStarts = lineStarts.withUnsafeBufferPointer { Array($0) }
         self.byteOrderMarkLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         self.firstInvalidUTF8Offset = invalid
@@ -127,6 +156,23 @@ public struct SourceText: Sendable {
             self.index = index
             self.offset = offset
         }
+    }
+
+    /// The byte offset of libyaml's mark (0-based `line` and character `column`, and the
+    /// character `index` they stand for): on a line of ASCII the column is the byte
+    /// distance from the line's start; elsewhere the index is walked to from `cursor`.
+    public func byteOffset(line: Int, column: Int, characterIndex index: Int, cursor: inout CharacterCursor) -> Int {
+        if !hasUnicodeLineBreaks, line >= 0, line < lineStarts.count,
+           nonASCIILines[line >> 6] & (1 << UInt64(line & 63)) == 0 {
+            let start = line == 0 ? byteOrderMarkLength : Int(lineStarts[line])
+            let end = line + 1 < lineStarts.count ? Int(lineStarts[line + 1]) : bytes.count
+            let offset = start + column
+            if column >= 0, offset <= end {
+                cursor = CharacterCursor(index: index, offset: offset)
+                return offset
+            }
+        }
+        return byteOffset(ofCharacterIndex: index, cursor: &cursor)
     }
 
     /// The byte offset of the character at `index`, walking from `cursor` when it is behind.

@@ -130,7 +130,8 @@ private struct DocumentBuilder {
 
     mutating func offset(_ mark: yaml_mark_t) -> Int {
         let markCharacters = source.byteOrderMarkLength > 0 ? 1 : 0
-        return source.byteOffset(ofCharacterIndex: Int(mark.index) + markCharacters, cursor: &cursor)
+        return source.byteOffset(line: Int(mark.line), column: Int(mark.column),
+                                 characterIndex: Int(mark.index) + markCharacters, cursor: &cursor)
     }
 
     mutating func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
