@@ -138,6 +138,21 @@ public struct Diagnostic: Sendable, Hashable {
         return copy
     }
 
+    /// What the message says, comparable without writing a catalogue message out: two
+    /// diagnostics of one pipeline with equal keys read the same.
+    public var messageKey: MessageKey {
+        switch text {
+        case .written(let message): MessageKey(id: "", values: [message])
+        case .catalogue(let message, let language): MessageKey(id: message.template.id + "/" + language.rawValue, values: message.values)
+        }
+    }
+
+    /// A diagnostic's message as its catalogue id and values, or as its text.
+    public struct MessageKey: Hashable, Sendable {
+        let id: String
+        let values: [String]
+    }
+
     /// The message kept short (`bounded`): catalogue messages are bounded when written out.
     public mutating func boundMessage() {
         if case .written(let message) = text { text = .written(Diagnostic.bounded(message)) }

@@ -333,17 +333,27 @@ public struct PlanUpdate: Sendable {
     /// (positions move with an edit, so they are not compared).
     static func newErrors(before: [Diagnostic], after: [Diagnostic]) -> [Diagnostic] {
         difference(before.filter { $0.severity == .error }, after.filter { $0.severity == .error }) {
-            "\($0.file)\u{0}\($0.rule)"
+            DiagnosticKey(file: $0.file, rule: $0.rule, message: nil)
         }
     }
 
-    /// Every diagnostic of `after` beyond those of `before`, counted per file, rule and message.
+    /// Every diagnostic of `after` beyond those of `before`, counted per file, rule and message
+    /// (catalogue messages compared by id and values, without writing them out).
     static func added(before: [Diagnostic], after: [Diagnostic]) -> [Diagnostic] {
-        difference(before, after) { "\($0.file)\u{0}\($0.rule)\u{0}\($0.message)" }
+        difference(before, after) { DiagnosticKey(file: $0.file, rule: $0.rule, message: $0.messageKey) }
     }
 
-    static func difference(_ before: [Diagnostic], _ after: [Diagnostic], key: (Diagnostic) -> String) -> [Diagnostic] {
-        var budget: [String: Int] = [:]
+    /// What two diagnostics must share to count as the same finding before and after a change.
+    struct DiagnosticKey: Hashable {
+        let file: String
+        let rule: String
+        let message: Diagnostic.MessageKey?
+    }
+
+    static func difference(_ before: [Diagnostic], _ after: [Diagnostic],
+                           key: (Diagnostic) -> DiagnosticKey) -> [Diagnostic] {
+        var budget: [DiagnosticKey: Int] = [:]
+        budget.reserveCapacity(before.count)
         for diagnostic in before { budget[key(diagnostic), default: 0] += 1 }
         var introduced: [Diagnostic] = []
         for diagnostic in after {
