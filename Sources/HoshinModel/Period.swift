@@ -95,11 +95,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             if marker != nil, index >= 10 { return "\(PlanDate.pad(year, 4))-\(Character(Unicode.Scalar(marker!)))\(index)" }
             return String(unsafeUninitializedCapacity: 7) { buffer in
-                buffer[0] = PlanDate.digit(year / 1000)
-                buffer[1] = PlanDate.digit(year / 100)
-                buffer[2] = PlanDate.digit(year / 10)
-                buffer[3] = PlanDate.digit(year)
-                buffer[4] = UInt8(ascii: "-")
+                PlanDate.writeYear(year, into: buffer)
                 if let marker {
                     buffer[5] = marker
                     buffer[6] = PlanDate.digit(index)

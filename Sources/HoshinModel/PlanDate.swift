@@ -95,11 +95,7 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
         // Ten ASCII bytes: a small string, made without allocating.
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            buffer[0] = PlanDate.digit(year / 1000)
-            buffer[1] = PlanDate.digit(year / 100)
-            buffer[2] = PlanDate.digit(year / 10)
-            buffer[3] = PlanDate.digit(year)
-            buffer[4] = UInt8(ascii: "-")
+            PlanDate.writeYear(year, into: buffer)
             buffer[5] = PlanDate.digit(month / 10)
             buffer[6] = PlanDate.digit(month)
             buffer[7] = UInt8(ascii: "-")
@@ -107,6 +103,15 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
             buffer[9] = PlanDate.digit(day)
             return 10
         }
+    }
+
+    /// Writes `year` (0…9999) as four ASCII digits and a `-` into the first five bytes.
+    static func writeYear(_ year: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        buffer[0] = digit(year / 1000)
+        buffer[1] = digit(year / 100)
+        buffer[2] = digit(year / 10)
+        buffer[3] = digit(year)
+        buffer[4] = UInt8(ascii: "-")
     }
 
     /// The ASCII digit of `value`'s last decimal place.
