@@ -32,7 +32,7 @@ public final class MessageTemplate: Sendable {
     public let id: String
     let names: [String]
     let kinds: [Template.Kind]
-    /// Per language (in `Language.allCases` order), the text as literal bytes and value indexes.
+    /// Per language (in `Language.allCases` order), the text as literal pieces and indexes of values.
     let pieces: [[Piece]]
 
     enum Piece: Sendable {
@@ -41,7 +41,7 @@ public final class MessageTemplate: Sendable {
     }
 
     /// The entry `id` of the catalogue; a missing id stops the program at its first use
-    /// (the catalogue's completeness test names every id in use).
+    /// (every rule that uses one fires in its own example, so a wrong id fails the tests).
     public init(_ id: String) {
         guard let entry = Catalogue.entry(id) else { preconditionFailure("no catalogue entry '\(id)'") }
         self.id = id
