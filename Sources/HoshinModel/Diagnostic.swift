@@ -60,15 +60,39 @@ public struct ByteRange: Sendable, Hashable, Codable {
 
 /// A 1-based line and character column.
 public struct TextPosition: Sendable, Hashable, Codable, Comparable {
+    // 32 bits each, like `ByteRange`: every diagnostic holds two positions.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// 1-based line.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
     /// 1-based column in characters.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     /// Creates a position.
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+    }
+
+    enum CodingKeys: String, CodingKey { case line, column }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
     }
 
     /// Orders by line, then column.
@@ -129,13 +153,18 @@ public struct Diagnostic: Sendable, Hashable {
     /// The diagnostic with its message in `language`: a catalogue message only changes the
     /// language it is written in; an English sentence is matched against the catalogue.
     public func localized(_ language: Language) -> Diagnostic {
-        guard language != .en else { return self }
         var copy = self
-        switch text {
-        case .catalogue(let message, _): copy.text = .catalogue(message, language)
-        case .written(let message): copy.text = .written(Catalogue.translate(message, to: language))
-        }
+        copy.localize(language)
         return copy
+    }
+
+    /// Puts the message in `language`, as `localized` does, in place.
+    public mutating func localize(_ language: Language) {
+        guard language != .en else { return }
+        switch text {
+        case .catalogue(let message, _): text = .catalogue(message, language)
+        case .written(let message): text = .written(Catalogue.translate(message, to: language))
+        }
     }
 
     /// What the message says, comparable without writing a catalogue message out: two

@@ -38,6 +38,42 @@ public enum Parallel {
         let size = max(1, chunk)
         if workers <= 1 || inputs.count <= size { return inputs.map(transform) }
         let ranges = stride(from: 0, to: inputs.count, by: size).map { $0..<min(inputs.count, $0 + size) }
-        return map(ranges, workers: workers) { range in inputs[range].map(transform) }.flatMap { $0 }
+        let pieces = map(ranges, workers: workers) { range in inputs[range].map(transform) }
+        var outputs: [Output] = []
+        outputs.reserveCapacity(inputs.count)
+        for piece in pieces { outputs += piece }
+        return outputs
+    }
+
+    /// Calls `body` on every element of `elements`, in place, in chunks of `chunk` elements
+    /// on `workers` threads: no second copy of a large array. Chunks are disjoint, so each
+    /// element is changed by one thread only.
+    public static func update<Element: Sendable>(
+        _ elements: inout [Element], chunk: Int, workers: Int = defaultWorkers, _ body: @Sendable (inout Element) -> Void
+    ) {
+        let size = max(1, chunk)
+        if workers <= 1 || elements.count <= size {
+            for index in elements.indices { body(&elements[index]) }
+            return
+        }
+        let chunks = (elements.count + size - 1) / size
+        elements.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer: buffer)
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
+                while true {
+                    let piece = next.add(1, ordering: .relaxed).oldValue
+                    guard piece < chunks else { return }
+                    for index in (piece * size)..<min(shared.buffer.count, (piece + 1) * size) {
+                        body(&shared.buffer[index])
+                    }
+                }
+            }
+        }
+    }
+
+    /// A buffer whose disjoint parts are changed by different threads.
+    private struct SharedBuffer<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
     }
 }

@@ -16,6 +16,7 @@ public struct TextReporter: DiagnosticReporter {
 
     public func write(_ result: ValidationResult, to out: inout OutputBuffer) {
         let style = ANSIStyle(enabled: colour)
+        var reread: [String: SourceText] = [:]
         for diagnostic in result.diagnostics {
             let where_ = "\(PrintableText.escaped(diagnostic.file)):\(diagnostic.start.line):\(diagnostic.start.column):"
             let severity = diagnostic.severity.rawValue + ":"
@@ -26,12 +27,26 @@ public struct TextReporter: DiagnosticReporter {
             }
             out.write("\(style.bold(where_)) \(coloured) \(PrintableText.escaped(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))\n")
             // No excerpt from a file that is not UTF-8 text (UTF-16, binary): the message says so.
-            if let source = result.sources[diagnostic.file], !source.bytes.isEmpty,
+            if let source = Self.text(of: diagnostic.file, in: result, reread: &reread), !source.bytes.isEmpty,
                source.firstNULOffset == nil, source.firstInvalidUTF8Offset == nil {
                 out.write(excerpt(diagnostic, source: source, style: style))
             }
         }
         out.write(Catalogue.translate(summary(result), to: result.language) + "\n")
+    }
+
+    /// A file's text for excerpts: as loaded, or, when the load kept only positions
+    /// (`RepositoryLoader.dropsSourceBytes`), read again once, if it has not changed size.
+    static func text(of file: String, in result: ValidationResult, reread: inout [String: SourceText]) -> SourceText? {
+        guard let source = result.sources[file] else { return nil }
+        guard source.hasDroppedBytes else { return source }
+        if let known = reread[file] { return known }
+        var again: SourceText?
+        if let bytes = RepositoryLoader.fileBytes(at: file), bytes.count == source.byteCount {
+            again = SourceText(bytes: bytes)
+        }
+        reread[file] = again ?? source
+        return again
     }
 
     /// At most this many characters of the source line are shown on each side of the node's start.

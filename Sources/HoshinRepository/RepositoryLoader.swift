@@ -47,6 +47,11 @@ public struct RepositoryLoader: Sendable {
     /// error here (by their severity in `hoshin.yaml` and the overrides) are not run: for
     /// commands that show only errors (`status`, `diff`).
     public var keepsErrorsOnly = false
+    /// When true, each decoded file keeps only the tables that place a byte offset (its
+    /// line starts and where its characters are wider than a byte), not its bytes: for
+    /// commands that show positions but no lines of text (`validate` other than as text,
+    /// `status`). Peak memory then no longer holds the whole repository's text.
+    public var dropsSourceBytes = false
 
     /// How many files are read, parsed and decoded at once (at least 1).
     public var concurrency: Int
@@ -70,8 +75,12 @@ public struct RepositoryLoader: Sendable {
         guard paths.contains("hoshin.yaml") else { throw RepositoryError.noSettingsFile(folder) }
         let limits = self.limits
         let cache = parsedFiles
+        let dropsBytes = dropsSourceBytes && cache == nil
         @Sendable func parse(_ display: String, _ relative: String, _ bytes: [UInt8]) -> FileOutcome {
-            guard let cache else { return FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits) }
+            guard let cache else {
+                let outcome = FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
+                return dropsBytes ? outcome.droppingBytes() : outcome
+            }
             return cache.outcome(file: display, bytes: bytes, limits: limits) {
                 FileOutcome.parse(file: display, relative: relative, bytes: bytes, limits: limits)
             }
@@ -109,6 +118,12 @@ public struct RepositoryLoader: Sendable {
         }
         return Self.assemble(folder: folder, outcomes: outcomes, asOf: asOf, enforcing: enforcesStructuralRules,
                              ruleOverrides: ruleOverrides, errorsOnly: keepsErrorsOnly, concurrency: concurrency)
+    }
+
+    /// A plan file's bytes, or nil when it cannot be read or is over the size limit.
+    public static func fileBytes(at path: String, limit: Int = ParseLimits.standard.maxBytes) -> [UInt8]? {
+        if case .bytes(let bytes) = read(path, limit: limit) { return bytes }
+        return nil
     }
 
     enum ReadOutcome {
@@ -177,25 +192,28 @@ public struct RepositoryLoader: Sendable {
             repo.undecodedUnitIDs = Set(undecoded.flatMap(\.possibleUnitIDs))
             let frozenSources = sources
             let running = RuleCatalogue.all.map(\.id).filter { !errorsOnly || severity(of: $0) == .error }
-            diagnostics += RuleCatalogue.check(repo, asOf: asOf, only: Set(running), concurrency: concurrency) { file, offset in
+            let found = RuleCatalogue.check(repo, asOf: asOf, only: Set(running), concurrency: concurrency) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
                 let location = source.location(ofByteOffset: offset)
                 return TextPosition(line: location.line, column: location.column)
             }
+            // One list of exactly the needed size, not one grown by doubling.
+            diagnostics.reserveCapacity(diagnostics.count + found.count)
+            diagnostics += found
             repository = repo
         }
-        var kept: [Diagnostic] = []
-        kept.reserveCapacity(diagnostics.count)
-        for var diagnostic in diagnostics {
-            guard let severity = severity(of: diagnostic.rule), !errorsOnly || severity == .error else { continue }
-            diagnostic.severity = severity
-            kept.append(diagnostic)
+        // Severities, and errors only when asked, in place: no second list of diagnostics.
+        var kept = 0
+        for index in diagnostics.indices {
+            guard let severity = severity(of: diagnostics[index].rule), !errorsOnly || severity == .error else { continue }
+            diagnostics[index].severity = severity
+            if kept != index { diagnostics.swapAt(kept, index) }
+            kept += 1
         }
-        diagnostics = []
+        diagnostics.removeSubrange(kept...)
         // Positions (a search of the line table and a count of characters each) on every core.
         let frozenSources = sources
-        var resolved = Parallel.map(kept, chunk: 4_096, workers: concurrency) { original -> Diagnostic in
-            var diagnostic = original
+        Parallel.update(&diagnostics, chunk: 4_096, workers: concurrency) { diagnostic in
             diagnostic.boundMessage()
             if let source = frozenSources[diagnostic.file] {
                 let start = source.location(ofByteOffset: diagnostic.range.start)
@@ -203,11 +221,9 @@ public struct RepositoryLoader: Sendable {
                 diagnostic.start = TextPosition(line: start.line, column: start.column)
                 diagnostic.end = TextPosition(line: end.line, column: end.column)
             }
-            return diagnostic
         }
-        kept = []
-        Diagnostic.sortForOutput(&resolved)
-        return ValidationResult(repository: repository, diagnostics: resolved,
+        Diagnostic.sortForOutput(&diagnostics)
+        return ValidationResult(repository: repository, diagnostics: diagnostics,
                                 sources: sources, fileCount: outcomes.count)
     }
 }
@@ -221,6 +237,15 @@ struct FileOutcome: Sendable {
     var settings: RepositorySettings? = nil
     let unit: UnitPlan?
     let diagnostics: [Diagnostic]
+
+    /// The outcome keeping only the positions of its text (`SourceText.droppingBytes()`)
+    /// when it was decoded into a unit; a file that was not keeps its bytes, from which
+    /// `possibleUnitIDs` reads.
+    func droppingBytes() -> FileOutcome {
+        guard unit != nil else { return self }
+        return FileOutcome(file: file, relative: relative, source: source.droppingBytes(), settings: settings,
+                           unit: unit, diagnostics: diagnostics)
+    }
 
     /// The unit ids this file may hold when it could not be decoded: the value of a
     /// top-level `unit:` line, if one can be read, and the file name without extension.

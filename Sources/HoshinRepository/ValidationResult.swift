@@ -4,9 +4,9 @@ import HoshinYAML
 /// Everything a command learns from reading and validating a repository.
 public struct ValidationResult: Sendable {
     /// The decoded repository, or nil when `hoshin.yaml` could not be read.
-    public let repository: PlanRepository?
+    public internal(set) var repository: PlanRepository?
     /// Every diagnostic, severities overridden, positions resolved, in output order.
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
     /// The text of every file read, by the name used in diagnostics.
     public let sources: [String: SourceText]
     /// How many files were read (hoshin.yaml included).

@@ -36,6 +36,10 @@ public enum RuleCatalogue {
             rule.check!(&context)
             return context.diagnostics
         }
-        return Parallel.map(active, workers: concurrency, run).flatMap { $0 }
+        let found = Parallel.map(active, workers: concurrency, run)
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for list in found { diagnostics += list }
+        return diagnostics
     }
 }

@@ -4,8 +4,10 @@
 /// column are derived here, for display only. Columns count characters (Unicode
 /// scalars), so `å` is one column.
 public struct SourceText: Sendable {
-    /// The file's bytes, exactly as read.
-    public let bytes: [UInt8]
+    /// The file's bytes, exactly as read; empty once `droppingBytes()` kept only positions.
+    public private(set) var bytes: [UInt8]
+    /// How many bytes the file has (also once the bytes are dropped).
+    public let byteCount: Int
     /// Byte offset of the first byte of every line (line 1 starts at 0); 32 bits, as
     /// a file is at most a few megabytes (the limit is 8 MiB).
     let lineStarts: [Int32]
@@ -20,7 +22,10 @@ public struct SourceText: Sendable {
     /// True when every byte is ASCII: character index and byte offset coincide.
     let isASCII: Bool
     /// Byte offset of every `checkpointStride`-th character, for index conversion.
-    let characterCheckpoints: [Int32]
+    private(set) var characterCheckpoints: [Int32]
+    /// Once the bytes are dropped: the offset of every UTF-8 continuation byte (10xxxxxx),
+    /// in order. The characters before an offset are the bytes before it less these.
+    private(set) var continuationOffsets: [Int32] = []
     /// One bit a line: set when the line holds a byte that is not ASCII.
     let nonASCIILines: [UInt64]
     /// True when the text holds a line break of YAML 1.1 that is not CR or LF (NEL, LS,
@@ -32,6 +37,7 @@ public struct SourceText: Sendable {
     /// Reads the tables off `bytes` in one pass.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.byteCount = bytes.count
         var lineStarts: [Int32] = [0]
         var checkpoints: [Int32] = [0]
         var invalid: Int?
@@ -232,7 +238,7 @@ public struct SourceText: Sendable {
     /// at most `checkpointStride` characters: placing n diagnostics costs O(n log size),
     /// however long the line they share.
     public func location(ofByteOffset offset: Int) -> SourceLocation {
-        let clamped = max(0, min(offset, bytes.count))
+        let clamped = max(0, min(offset, byteCount))
         let line = lineIndex(ofByteOffset: clamped)
         var lineStart = Int(lineStarts[line])
         if line == 0, clamped >= byteOrderMarkLength { lineStart = byteOrderMarkLength }
@@ -253,8 +259,18 @@ public struct SourceText: Sendable {
 
     /// The number of characters before byte `offset` (the byte-order mark counts as one).
     public func characterIndex(ofByteOffset offset: Int) -> Int {
-        let clamped = max(0, min(offset, bytes.count))
+        let clamped = max(0, min(offset, byteCount))
         if isASCII { return clamped }
+        if bytes.count != byteCount {
+            // Bytes dropped: subtract the continuation bytes before `clamped`.
+            var low = 0
+            var high = continuationOffsets.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(continuationOffsets[mid]) < clamped { low = mid + 1 } else { high = mid }
+            }
+            return clamped - low
+        }
         var low = 0
         var high = characterCheckpoints.count - 1
         while low < high {
@@ -279,9 +295,9 @@ public struct SourceText: Sendable {
     }
 
     /// The byte range of the 0-based line `index`, without its line break (and, on the
-    /// first line, without the byte-order mark).
+    /// first line, without the byte-order mark); empty once the bytes are dropped.
     public func lineRange(_ index: Int) -> Range<Int> {
-        guard index >= 0, index < lineStarts.count else { return bytes.count..<bytes.count }
+        guard index >= 0, index < lineStarts.count, !hasDroppedBytes else { return bytes.count..<bytes.count }
         var start = Int(lineStarts[index])
         if index == 0 { start = min(byteOrderMarkLength, bytes.count) }
         var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
@@ -289,10 +305,47 @@ public struct SourceText: Sendable {
         return start..<end
     }
 
+    /// Whether the bytes were dropped (`droppingBytes()`): positions are still answered;
+    /// the text of lines is not.
+    public var hasDroppedBytes: Bool { bytes.count != byteCount }
+
+    /// The same text keeping only what `location(ofByteOffset:)` needs: the line table and,
+    /// unless every byte is ASCII, the offsets of the continuation bytes, a fraction of the
+    /// bytes. Text that is not valid UTF-8 keeps its bytes (its characters are counted
+    /// differently there). For commands that show positions but no lines of text.
+    public func droppingBytes() -> SourceText {
+        guard firstInvalidUTF8Offset == nil, !bytes.isEmpty else { return self }
+        var compact = self
+        if !isASCII {
+            var offsets: [Int32] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                var i = 0
+                // Eight bytes at once where none is a continuation byte.
+                while i < count {
+                    if i + 8 <= count {
+                        let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        if SourceText.continuationBytes(word) == 0 {
+                            i += 8
+                            continue
+                        }
+                    }
+                    if buffer[i] & 0xC0 == 0x80 { offsets.append(Int32(truncatingIfNeeded: i)) }
+                    i += 1
+                }
+            }
+            compact.continuationOffsets = offsets.withUnsafeBufferPointer { Array($0) }
+        }
+        compact.bytes = []
+        compact.characterCheckpoints = []
+        return compact
+    }
+
     /// The number of lines (a file without a line break has one).
     public var lineCount: Int { lineStarts.count }
 
-    /// The text of the 1-based line `number`, without its line break.
+    /// The text of the 1-based line `number`, without its line break (empty once the bytes
+    /// are dropped).
     public func lineText(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
         return String(decoding: bytes[lineRange(number - 1)], as: UTF8.self)

@@ -44,6 +44,7 @@ struct StatusCommand: ParsableCommand {
         // Only errors are shown (on stderr): only they are translated.
         var loader = RepositoryLoader()
         loader.keepsErrorsOnly = true
+        loader.dropsSourceBytes = true
         let result = language.localize(try loader.load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
         let hasErrors = result.errorCount > 0
         guard let plans = result.repository else {

@@ -33,6 +33,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var loader = RepositoryLoader()
         loader.ruleOverrides = try overrides.parsed()
+        // Only the text format shows lines of the files.
+        loader.dropsSourceBytes = format != .text
         let result = language.localize(try loader.load(folder: try PlanFolder.resolve(repository.directory), asOf: repository.date))
         let reporter = format.reporter(colour: Terminal.stdoutSupportsColour, version: HoshinVersion.current,
                                        strict: strict,

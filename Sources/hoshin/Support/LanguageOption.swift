@@ -35,7 +35,7 @@ struct LanguageOption: ParsableArguments {
     }
 
     /// A result in this run's language.
-    func localize(_ result: ValidationResult) -> ValidationResult {
+    func localize(_ result: consuming ValidationResult) -> ValidationResult {
         let language = resolve(repository: result.repository?.settings.language)
         return result.localized(language)
     }
