@@ -151,10 +151,12 @@ public enum MeasurementValue: Sendable, Hashable {
 /// A value keyed by a measurement period in a plan file (`2026-10: 7.9`): a measurement, or
 /// the unit's comment on one, with the bytes of the key and of the value.
 public struct PeriodEntry<Value: Sendable>: Sendable {
-    /// The period.
-    public var period: Period
+    // The value first: a measurement (17 bytes) then packs with the 4-byte period and the
+    // ranges into 40 bytes instead of 48, across hundreds of thousands of measurements.
     /// The value.
     public var value: Value
+    /// The period.
+    public var period: Period
     /// The period key's bytes.
     public var keyRange: ByteRange
     /// The value node's bytes.

@@ -192,14 +192,12 @@ public struct RepositoryLoader: Sendable {
             repo.undecodedUnitIDs = Set(undecoded.flatMap(\.possibleUnitIDs))
             let frozenSources = sources
             let running = RuleCatalogue.all.map(\.id).filter { !errorsOnly || severity(of: $0) == .error }
-            let found = RuleCatalogue.check(repo, asOf: asOf, only: Set(running), concurrency: concurrency) { file, offset in
+            RuleCatalogue.check(repo, asOf: asOf, only: Set(running), concurrency: concurrency,
+                                appendingTo: &diagnostics) { file, offset in
                 guard let source = frozenSources[file] else { return TextPosition(line: 1, column: 1) }
                 let location = source.location(ofByteOffset: offset)
                 return TextPosition(line: location.line, column: location.column)
             }
-            // One list of exactly the needed size, not one grown by doubling.
-            diagnostics.reserveCapacity(diagnostics.count + found.count)
-            diagnostics += found
             repository = repo
         }
         // Severities, and errors only when asked, in place: no second list of diagnostics.

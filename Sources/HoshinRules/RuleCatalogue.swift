@@ -28,6 +28,17 @@ public enum RuleCatalogue {
     /// (default severities), in catalogue order whatever `concurrency` (how many rules run at once).
     public static func check(_ repository: PlanRepository, asOf: PlanDate, only: Set<String>? = nil, concurrency: Int = 1,
                              locate: @escaping @Sendable (String, Int) -> TextPosition) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        check(repository, asOf: asOf, only: only, concurrency: concurrency, appendingTo: &diagnostics, locate: locate)
+        return diagnostics
+    }
+
+    /// Runs the rules as `check` does and appends their findings to `diagnostics`, which
+    /// grows once, to exactly the size needed; each rule's own list is let go as soon as
+    /// it is copied (peak memory holds the findings about once, not twice or more).
+    public static func check(_ repository: PlanRepository, asOf: PlanDate, only: Set<String>? = nil, concurrency: Int = 1,
+                             appendingTo diagnostics: inout [Diagnostic],
+                             locate: @escaping @Sendable (String, Int) -> TextPosition) {
         let active = all.filter { rule in
             rule.check != nil && repository.settings.rules[rule.id] != .off && (only?.contains(rule.id) ?? true)
         }
@@ -36,10 +47,11 @@ public enum RuleCatalogue {
             rule.check!(&context)
             return context.diagnostics
         }
-        let found = Parallel.map(active, workers: concurrency, run)
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for list in found { diagnostics += list }
-        return diagnostics
+        var found = Parallel.map(active, workers: concurrency, run)
+        diagnostics.reserveCapacity(diagnostics.count + found.reduce(0) { $0 + $1.count })
+        for index in found.indices {
+            diagnostics += found[index]
+            found[index] = []
+        }
     }
 }
