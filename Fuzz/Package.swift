@@ -10,8 +10,11 @@ import PackageDescription
 let hoshin = "hoshin"
 
 /// One harness: an executable whose `main.swift` holds only `LLVMFuzzerTestOneInput`.
+/// A release build links the Swift runtime and Foundation statically, as Hoshin's release
+/// modules are compiled for (see Hoshin's Package.swift).
 func harness(_ name: String) -> Target {
-    .executableTarget(name: name, dependencies: [.product(name: "HoshinKit", package: hoshin)])
+    .executableTarget(name: name, dependencies: [.product(name: "HoshinKit", package: hoshin)],
+                      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))])
 }
 
 let package = Package(
