@@ -59,7 +59,7 @@ public struct ByteRange: Sendable, Hashable, Codable {
 }
 
 /// A 1-based line and character column.
-public struct TextPosition: Sendable, Hashable, Codable, Comparable {
+public struct TextPosition: Sendable, Hashable, Comparable {
     // 32 bits each, like `ByteRange`: every diagnostic holds two positions.
     private var storedLine: Int32
     private var storedColumn: Int32
@@ -80,19 +80,6 @@ public struct TextPosition: Sendable, Hashable, Codable, Comparable {
     public init(line: Int, column: Int) {
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
-    }
-
-    enum CodingKeys: String, CodingKey { case line, column }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
     }
 
     /// Orders by line, then column.
