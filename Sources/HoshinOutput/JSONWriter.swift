@@ -120,7 +120,7 @@ public struct JSONWriter: Sendable {
     /// Appends the elements an `elementWriter` wrote (its own containers closed again).
     public mutating func append(elementsOf writer: JSONWriter) {
         guard !writer.output.bytes.isEmpty else { return }
-        output.append(contentsOf: writer.output.bytes)
+        output.append(bytesOf: writer.output)
         if let last = open.indices.last { open[last].hasMembers = true }
     }
 

@@ -50,6 +50,18 @@ public struct OutputBuffer: Sendable {
         if bytes.count >= Self.chunk { writeOut() }
     }
 
+    /// Appends the bytes another buffer collected. Streaming, a block of a chunk or more
+    /// is written out straight from `other` instead of being copied here first, so a
+    /// large block never sits in memory twice.
+    public mutating func append(bytesOf other: OutputBuffer) {
+        guard descriptor != nil, other.bytes.count >= Self.chunk else {
+            append(contentsOf: other.bytes)
+            return
+        }
+        writeOut()
+        write(other.bytes)
+    }
+
     /// Appends a whole number in decimal.
     public mutating func append(_ value: Int) {
         if value < 0 {
@@ -80,8 +92,14 @@ public struct OutputBuffer: Sendable {
     }
 
     mutating func writeOut() {
+        write(bytes)
+        if descriptor != nil { bytes.removeAll(keepingCapacity: true) }
+    }
+
+    /// Writes `block` to the descriptor whole (nothing without one).
+    func write(_ block: [UInt8]) {
         guard let descriptor else { return }
-        bytes.withUnsafeBytes { buffer in
+        block.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -92,7 +110,6 @@ public struct OutputBuffer: Sendable {
                 offset += written
             }
         }
-        bytes.removeAll(keepingCapacity: true)
     }
 }
 

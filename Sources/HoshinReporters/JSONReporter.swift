@@ -15,7 +15,7 @@ public struct JSONReporter: DiagnosticReporter {
         json.beginObject()
         json.key("diagnostics")
         json.beginArray()
-        json.elements(result.diagnostics, chunk: 2_048) { diagnostic, json in diagnostic.write(to: &json) }
+        json.elements(result.diagnostics, chunk: 512) { diagnostic, json in diagnostic.write(to: &json) }
         json.endArray()
         json.key("summary")
         json.beginObject()

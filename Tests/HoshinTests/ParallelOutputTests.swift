@@ -126,6 +126,25 @@ import HoshinTestSupport
         #expect(JSONReporter().render(one) == JSONReporter().encoded(one))
     }
 
+    @Test func aLargeBlockStreamedStraightFromItsBufferKeepsItsPlace() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("blocks.txt")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        var buffer = OutputBuffer(streamingTo: handle.fileDescriptor)
+        var expected: [UInt8] = []
+        for (index, size) in [10, 200_000, 3, 70_000, 65_536, 1].enumerated() {
+            var block = OutputBuffer()
+            block.append(contentsOf: [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: size))
+            buffer.append("<\(index)>")
+            buffer.append(bytesOf: block)
+            expected += Array("<\(index)>".utf8) + block.bytes
+        }
+        buffer.flush()
+        try handle.close()
+        #expect(try [UInt8](Data(contentsOf: url)) == expected)
+    }
+
     @Test func streamingToADescriptorWritesEveryByte() throws {
         let url = Fixtures.temporaryFolder().appendingPathComponent("out.json")
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
