@@ -22,6 +22,21 @@ import HoshinText
         CatalogueMessage(template: template, values: values).text(Language.en)
     }
 
+    @Test func valuesComeBackExactlyAsGivenWhateverTheyHold() {
+        let template = MessageTemplate("diag.stale-report")
+        let odd = [
+            ["", "", ""],
+            ["12:34", "3:abc", "0:"],
+            ["akt-1\u{1F}x", "🏥 vård\u{0}", String(repeating: "ö", count: 40_000)],
+            ["9", "last reported 2026-05-01", "45"],
+        ]
+        for values in odd {
+            let message = CatalogueMessage(template: template, values: values)
+            #expect(message.values == values)
+            #expect(message.text(Language.en).contains("\u{27}\(values[0])\u{27}"))
+        }
+    }
+
     @Test func everyLanguageReadsAsTheTranslatedEnglishSentence() {
         for (template, values) in Self.samples {
             let message = CatalogueMessage(template: template, values: values)
