@@ -158,15 +158,16 @@ public struct Diagnostic: Sendable, Hashable {
     /// diagnostics of one pipeline with equal keys read the same.
     public var messageKey: MessageKey {
         switch text {
-        case .written(let message): MessageKey(id: "", values: [message])
-        case .catalogue(let message, let language): MessageKey(id: message.template.id + "/" + language.rawValue, values: message.values)
+        case .written(let message): MessageKey(id: "", language: nil, text: message)
+        case .catalogue(let message, let language): MessageKey(id: message.template.id, language: language, text: message.packedValues)
         }
     }
 
-    /// A diagnostic's message as its catalogue id and values, or as its text.
+    /// A diagnostic's message as its catalogue id, language and values, or as its text.
     public struct MessageKey: Hashable, Sendable {
         let id: String
-        let values: [String]
+        let language: Language?
+        let text: String
     }
 
     /// The message kept short (`bounded`): catalogue messages are bounded when written out.

@@ -14,6 +14,10 @@ public struct CatalogueMessage: Sendable {
     /// array and a string a value, across tens of thousands of diagnostics.
     private let packed: String
 
+    /// The values in one string (each as its length, `:` and its text): two messages of
+    /// one template have the same values exactly when these are equal.
+    public var packedValues: String { packed }
+
     /// The placeholder values, in the order of the English text's placeholders.
     public var values: [String] {
         var values: [String] = []
@@ -40,14 +44,42 @@ public struct CatalogueMessage: Sendable {
     public init(template: MessageTemplate, values: [String]) {
         precondition(values.count == template.names.count, "'\(template.id)' takes \(template.names.count) values")
         self.template = template
-        var packed = ""
-        packed.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 4 })
+        var total = 0
         for value in values {
-            packed += String(value.utf8.count)
-            packed += ":"
-            packed += value
+            let count = value.utf8.count
+            total += Self.digits(count) + 1 + count
         }
-        self.packed = packed
+        packed = String(unsafeUninitializedCapacity: total) { buffer in
+            var at = 0
+            for var value in values {
+                let count = value.utf8.count
+                var remaining = count
+                let digits = Self.digits(count)
+                for place in stride(from: digits - 1, through: 0, by: -1) {
+                    buffer[at + place] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+                at += digits
+                buffer[at] = UInt8(ascii: ":")
+                at += 1
+                value.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + count)]).initialize(from: bytes)
+                }
+                at += count
+            }
+            return at
+        }
+    }
+
+    /// How many decimal digits `count` takes (at least one).
+    private static func digits(_ count: Int) -> Int {
+        var digits = 1
+        var rest = count / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        return digits
     }
 
     /// The message in a language.
