@@ -98,12 +98,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var start: TextPosition
     /// Where the node ends (exclusive), once resolved.
     public var end: TextPosition
-    /// The severity after the repository's overrides.
-    public var severity: Severity
     /// The rule id, such as `unknown-key`.
     public var rule: String
     /// The message as written, or a catalogue text written out when it is read.
     private var text: MessageText
+    /// The severity after the repository's overrides (last: the one-byte field then fills
+    /// the message's padding, 88 bytes a diagnostic instead of 96).
+    public var severity: Severity
 
     /// A message a plan author can act on (in English until `localized`).
     public var message: String {

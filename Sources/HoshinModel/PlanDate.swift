@@ -1,19 +1,25 @@
 /// A calendar date `YYYY-MM-DD`, without time or zone.
 public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    // Four bytes in all, like `Period`: every activity holds up to three dates (a date of
+    // three `Int`s made an activity 264 bytes instead of 192).
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
     /// The year.
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The month, 1...12.
-    public let month: Int
+    public var month: Int { Int(storedMonth) }
     /// The day of the month.
-    public let day: Int
+    public var day: Int { Int(storedDay) }
 
     /// Creates a date if the parts name a real day.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= PlanDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -80,9 +86,11 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.year = year
-        self.month = month
-        self.day = day
+        // Years beyond ±32 767 (from absurd day counts) are held at the limit: such a date
+        // still orders before or after every real one.
+        storedYear = Int16(clamping: year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Days from `other` to this date (positive when this is later).

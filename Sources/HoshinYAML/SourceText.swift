@@ -10,7 +10,13 @@ public struct SourceText: Sendable {
     public let byteCount: Int
     /// Byte offset of the first byte of every line (line 1 starts at 0); 32 bits, as
     /// a file is at most a few megabytes (the limit is 8 MiB).
-    let lineStarts: [Int32]
+    private(set) var lineStarts: [Int32]
+    /// Once the bytes are dropped, the line table in two levels instead (when it fits):
+    /// the start of every `linesPerBlock`-th line, and each line's start from its block's,
+    /// in 16 bits (half the size of `lineStarts`).
+    private(set) var blockStarts: [Int32] = []
+    private(set) var startsInBlock: [UInt16] = []
+    static let linesPerBlock = 64
     /// The offset of the first byte that is not valid UTF-8, if any.
     public let firstInvalidUTF8Offset: Int?
     /// The offset of the first NUL byte, if any (a sign of a binary file).
@@ -240,7 +246,7 @@ public struct SourceText: Sendable {
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, byteCount))
         let line = lineIndex(ofByteOffset: clamped)
-        var lineStart = Int(lineStarts[line])
+        var lineStart = self.lineStart(line)
         if line == 0, clamped >= byteOrderMarkLength { lineStart = byteOrderMarkLength }
         let column = characterIndex(ofByteOffset: clamped) - characterIndex(ofByteOffset: lineStart) + 1
         return SourceLocation(line: line + 1, column: max(1, column), offset: clamped)
@@ -248,6 +254,7 @@ public struct SourceText: Sendable {
 
     /// The 0-based index of the line holding `offset` (binary search of the line table).
     public func lineIndex(ofByteOffset offset: Int) -> Int {
+        if !startsInBlock.isEmpty { return twoLevelLineIndex(ofByteOffset: offset) }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -255,6 +262,30 @@ public struct SourceText: Sendable {
             if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+
+    /// `lineIndex` in the two-level table: the block, then the line within it.
+    private func twoLevelLineIndex(ofByteOffset offset: Int) -> Int {
+        var low = 0
+        var high = blockStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(blockStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
+        }
+        let blockStart = Int(blockStarts[low])
+        var first = low * SourceText.linesPerBlock
+        var last = min(startsInBlock.count, first + SourceText.linesPerBlock) - 1
+        while first < last {
+            let mid = (first + last + 1) / 2
+            if blockStart + Int(startsInBlock[mid]) <= offset { first = mid } else { last = mid - 1 }
+        }
+        return first
+    }
+
+    /// The byte offset where the 0-based line `line` starts.
+    func lineStart(_ line: Int) -> Int {
+        if startsInBlock.isEmpty { return Int(lineStarts[line]) }
+        return Int(blockStarts[line / SourceText.linesPerBlock]) + Int(startsInBlock[line])
     }
 
     /// The number of characters before byte `offset` (the byte-order mark counts as one).
@@ -338,11 +369,31 @@ public struct SourceText: Sendable {
         }
         compact.bytes = []
         compact.characterCheckpoints = []
+        compact.packLineStarts()
         return compact
     }
 
+    /// Puts the line table in two levels when every block of `linesPerBlock` lines spans
+    /// less than 64 KiB (else keeps it as it is).
+    private mutating func packLineStarts() {
+        let perBlock = SourceText.linesPerBlock
+        var blocks: [Int32] = []
+        blocks.reserveCapacity((lineStarts.count + perBlock - 1) / perBlock)
+        var offsets: [UInt16] = []
+        offsets.reserveCapacity(lineStarts.count)
+        for (line, start) in lineStarts.enumerated() {
+            if line % perBlock == 0 { blocks.append(start) }
+            let fromBlock = Int(start) - Int(blocks[blocks.count - 1])
+            guard fromBlock <= Int(UInt16.max) else { return }
+            offsets.append(UInt16(fromBlock))
+        }
+        blockStarts = blocks
+        startsInBlock = offsets
+        lineStarts = []
+    }
+
     /// The number of lines (a file without a line break has one).
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { startsInBlock.isEmpty ? lineStarts.count : startsInBlock.count }
 
     /// The text of the 1-based line `number`, without its line break (empty once the bytes
     /// are dropped).

@@ -12,6 +12,11 @@ import HoshinTestSupport
         "unit: r\n",
         "title: 🏥 vård 🩺\nnext: ✓\n",
         String(repeating: "Överläkare på avdelning 4 – ", count: 30) + "\nslut: ja\n",
+        // Many blocks of 64 lines (the two-level line table), lines of every length.
+        (0..<300).map { "rad-\($0): " + String(repeating: $0 % 3 == 0 ? "å" : "a", count: $0 % 17) }
+            .joined(separator: "\n"),
+        // A block wider than 64 KiB: the line table stays as it is.
+        "a: 1\nb: " + String(repeating: "x", count: 70_000) + "\nc: ö\n" + String(repeating: "d: 2\n", count: 100),
     ]
 
     @Test func everyOffsetKeepsItsLineAndColumn() {
@@ -23,6 +28,13 @@ import HoshinTestSupport
                 #expect(compact.location(ofByteOffset: offset) == full.location(ofByteOffset: offset),
                         "\(text.debugDescription) at \(offset)")
             }
+        }
+    }
+
+    @Test func lineCountsStayTheSame() {
+        for text in Self.texts {
+            let full = SourceText(bytes: Array(text.utf8))
+            #expect(full.droppingBytes().lineCount == full.lineCount, "\(text.prefix(40).debugDescription)")
         }
     }
 
